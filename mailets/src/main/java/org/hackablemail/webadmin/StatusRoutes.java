@@ -1,0 +1,61 @@
+package org.hackablemail.webadmin;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.JsonTransformer;
+import org.hackablemail.config.BundleVersion;
+import org.hackablemail.config.HackableMailConfiguration;
+import org.hackablemail.health.BundleHealth;
+
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+/**
+ * {@code GET /hackable/status}: the bundle's version, the configuration in effect and each component's health.
+ * Listed in {@code webadmin.properties} as {@code extensions.routes=org.hackablemail.webadmin.StatusRoutes}.
+ */
+public class StatusRoutes implements Routes {
+    public static final String BASE_PATH = "/hackable";
+    public static final String STATUS_PATH = BASE_PATH + "/status";
+
+    /** The JSON body of the status route. */
+    public record Status(String version, boolean healthy, ConfigurationStatus configuration, List<BundleHealth.Check> components) {
+    }
+
+    public record ConfigurationStatus(String source, Map<String, String> values) {
+    }
+
+    private final HackableMailConfiguration configuration;
+    private final BundleHealth bundleHealth;
+    private final JsonTransformer jsonTransformer;
+
+    @Inject
+    public StatusRoutes(HackableMailConfiguration configuration, BundleHealth bundleHealth, JsonTransformer jsonTransformer) {
+        this.configuration = configuration;
+        this.bundleHealth = bundleHealth;
+        this.jsonTransformer = jsonTransformer;
+    }
+
+    @Override
+    public String getBasePath() {
+        return BASE_PATH;
+    }
+
+    @Override
+    public void define(Service service) {
+        service.get(STATUS_PATH, this::status, jsonTransformer);
+    }
+
+    private Status status(Request request, Response response) {
+        List<BundleHealth.Check> components = bundleHealth.check();
+        boolean healthy = components.stream().allMatch(BundleHealth.Check::healthy);
+        return new Status(BundleVersion.current(), healthy,
+            new ConfigurationStatus(configuration.source(), configuration.valuesInEffect()),
+            components);
+    }
+}
