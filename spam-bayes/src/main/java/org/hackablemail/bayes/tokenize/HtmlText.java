@@ -1,0 +1,105 @@
+package org.hackablemail.bayes.tokenize;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The visible text of an HTML part, with link targets handed to {@link UrlTokens}.
+ * A forgiving scanner rather than a parser: spam HTML is rarely well formed, and comments are removed without a space
+ * because spammers use them to split words ({@code V<!-- -->iagra}).
+ */
+final class HtmlText {
+    private static final Map<String, Pattern> END_OF_HIDDEN_ELEMENT = Map.of(
+        "style", Pattern.compile("(?i)</style"), "script", Pattern.compile("(?i)</script"));
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});?");
+    private static final Set<String> INLINE_TAGS = Set.of("b", "i", "u", "em", "strong", "font", "span", "small", "big");
+    private static final Map<String, String> NAMED_ENTITIES = Map.of(
+        "nbsp", " ", "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "copy", "\u00a9", "reg", "\u00ae");
+
+    private final UrlTokens urls;
+
+    HtmlText(UrlTokens urls) {
+        this.urls = urls;
+    }
+
+    String toText(String html) {
+        StringBuilder text = new StringBuilder(html.length());
+        int position = 0;
+        while (position < html.length()) {
+            int open = html.indexOf('<', position);
+            if (open < 0) {
+                text.append(html, position, html.length());
+                break;
+            }
+            text.append(html, position, open);
+            position = skipMarkup(html, open);
+            if (separatesWords(html, open)) {
+                text.append(' ');
+            }
+        }
+        return decodeEntities(text);
+    }
+
+    /** Returns the index just after the tag, comment or script/style element starting at {@code open}. */
+    private int skipMarkup(String html, int open) {
+        if (html.startsWith("<!--", open)) {
+            return endOf(html, "-->", open + 4);
+        }
+        int close = html.indexOf('>', open);
+        if (close < 0) {
+            return open + 1;
+        }
+        String tag = html.substring(open + 1, close);
+        urls.scan(tag);
+        Pattern hiddenElementEnd = END_OF_HIDDEN_ELEMENT.get(tagName(tag));
+        if (hiddenElementEnd != null) {
+            Matcher end = hiddenElementEnd.matcher(html);
+            return end.find(close + 1) ? end.end() : html.length();
+        }
+        return close + 1;
+    }
+
+    /** Comments and inline formatting tags sit inside words ({@code V<b>ia</b>gra}); other tags end them. */
+    private static boolean separatesWords(String html, int open) {
+        if (html.startsWith("<!--", open)) {
+            return false;
+        }
+        int nameStart = html.startsWith("</", open) ? open + 2 : open + 1;
+        return !INLINE_TAGS.contains(tagName(html.substring(nameStart, Math.min(html.length(), nameStart + 8))));
+    }
+
+    private static int endOf(String html, String terminator, int from) {
+        int end = html.indexOf(terminator, from);
+        return end < 0 ? html.length() : end + terminator.length();
+    }
+
+    private static String tagName(String tag) {
+        int end = 0;
+        while (end < tag.length() && Character.isLetterOrDigit(tag.charAt(end))) {
+            end++;
+        }
+        return tag.substring(0, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static String decodeEntities(CharSequence text) {
+        Matcher matcher = ENTITY.matcher(text);
+        StringBuilder decoded = new StringBuilder(text.length());
+        while (matcher.find()) {
+            matcher.appendReplacement(decoded, Matcher.quoteReplacement(decode(matcher.group(1))));
+        }
+        matcher.appendTail(decoded);
+        return decoded.toString();
+    }
+
+    private static String decode(String entity) {
+        if (entity.charAt(0) != '#') {
+            return NAMED_ENTITIES.getOrDefault(entity.toLowerCase(Locale.ROOT), " ");
+        }
+        boolean hex = entity.length() > 1 && (entity.charAt(1) == 'x' || entity.charAt(1) == 'X');
+        int codePoint = Integer.parseInt(entity.substring(hex ? 2 : 1), hex ? 16 : 10);
+        return Character.isValidCodePoint(codePoint) ? Character.toString(codePoint) : " ";
+    }
+}

@@ -1,0 +1,135 @@
+package org.hackablemail.bayes.tokenize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class MessageTokenizerTest {
+    private final MessageTokenizer tokenizer = new MessageTokenizer();
+
+    @Test
+    void shouldDecodeBase64HtmlWhenPartIsBase64Encoded() {
+        Set<String> tokens = tokenizer.tokenize(mail("base64-html.eml"));
+
+        assertThat(tokens).contains("cheap", "pills", "medications", "content-type:text/html", "encoding:base64");
+    }
+
+    @Test
+    void shouldJoinWordsWhenHtmlCommentsOrInlineTagsSplitThem() {
+        Set<String> tokens = tokenizer.tokenize(mail("base64-html.eml"));
+
+        assertThat(tokens).contains("viagra").doesNotContain("iagra");
+    }
+
+    @Test
+    void shouldKeepUrlHostsAndLinkTextWhenHtmlHasLinks() {
+        Set<String> tokens = tokenizer.tokenize(mail("base64-html.eml"));
+
+        assertThat(tokens).contains("url:www.example-pharmacy.biz", "url:example-pharmacy.biz", "url:ip", "order", "today");
+    }
+
+    @Test
+    void shouldDropMarkupWhenHtmlHasTagsStylesAndScripts() {
+        Set<String> tokens = tokenizer.tokenize(mail("base64-html.eml"));
+
+        assertThat(tokens).doesNotContain("href", "color", "red", "scripted", "body", "split");
+    }
+
+    @Test
+    void shouldDecodeQuotedPrintableWhenSoftLineBreaksSplitWords() {
+        Set<String> tokens = tokenizer.tokenize(mail("base64-html.eml"));
+
+        assertThat(tokens).contains("softbreak");
+    }
+
+    @Test
+    void shouldDecodeEncodedWordsWhenSubjectIsRfc2047() {
+        Set<String> tokens = tokenizer.tokenize(mail("encoded-subject.eml"));
+
+        assertThat(tokens).contains("subject:réunion", "subject:demain", "subject:café", "from:hélène");
+    }
+
+    @Test
+    void shouldConvertCharsetWhenBodyIsLatin1() {
+        Set<String> tokens = tokenizer.tokenize(mail("encoded-subject.eml"));
+
+        assertThat(tokens).contains("réunion", "café", "hélène", "charset:iso-8859-1");
+    }
+
+    @Test
+    void shouldPrefixHeaderTokensWhenFieldIsSelected() {
+        Set<String> tokens = tokenizer.tokenize(mail("base64-html.eml"));
+
+        assertThat(tokens).contains("subject:prices", "from:promo", "to:alice", "x-mailer:mailer",
+            "received:relay.example-pharmacy.biz", "received:198.51.100.7", "message-id:mailer.example-pharmacy.biz");
+    }
+
+    @Test
+    void shouldTokenizeEveryLeafWhenMultipartsAreNested() {
+        Set<String> tokens = tokenizer.tokenize(mail("nested-multipart.eml"));
+
+        assertThat(tokens).contains("attached", "meeting", "url:intranet.example.net", "spreadsheet",
+            "subject:quarterly", "content-type:application/pdf", "filename:pdf");
+    }
+
+    @Test
+    void shouldKeepWhatCanBeReadWhenMimeIsBroken() {
+        Set<String> tokens = tokenizer.tokenize(mail("broken-mime.eml"));
+
+        assertThat(tokens).contains("from:mallory", "subject:unterminated", "unclosed", "url:evil.example.com", "surprise");
+    }
+
+    @Test
+    void shouldTokenizeAsTextWhenInputIsNotMimeAtAll() {
+        byte[] noise = new byte[20_000];
+        new Random(42).nextBytes(noise);
+        byte[] message = "just some words\n\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(message, 0, noise, 0, message.length);
+
+        assertThat(tokenizer.tokenize(noise)).contains("just", "some", "words");
+    }
+
+    @Test
+    void shouldStopAtCapWhenMessageHasTooManyTokens() {
+        MessageTokenizer capped = new MessageTokenizer(new TokenizerSettings(3, 40, 10, 200_000, false));
+
+        assertThat(capped.tokenize(mail("base64-html.eml"))).hasSize(10);
+    }
+
+    @Test
+    void shouldReplaceWordWithSkipTokenWhenLongerThanMaximum() {
+        byte[] message = ("Subject: hi\n\nshort " + "x".repeat(57) + "\n").getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(tokenizer.tokenize(message)).contains("short", "skip:x:50").noneMatch(token -> token.contains("xxxxx"));
+    }
+
+    @Test
+    void shouldPairConsecutiveWordsWhenWordPairsAreEnabled() {
+        byte[] message = "Subject: hi\n\nfree money now\n".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(tokenizer.tokenize(message)).contains("free~money", "money~now");
+        assertThat(new MessageTokenizer(TokenizerSettings.DEFAULT.withWordPairs(false)).tokenize(message))
+            .doesNotContain("free~money");
+    }
+
+    @Test
+    void shouldNeverProduceWhitespaceWhenTokenizing() {
+        for (String name : new String[] {"base64-html.eml", "encoded-subject.eml", "nested-multipart.eml", "broken-mime.eml"}) {
+            assertThat(tokenizer.tokenize(mail(name))).noneMatch(token -> token.chars().anyMatch(Character::isWhitespace));
+        }
+    }
+
+    static byte[] mail(String name) {
+        try (InputStream in = MessageTokenizerTest.class.getResourceAsStream("/mails/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
