@@ -1,0 +1,113 @@
+package org.hackablemail.bayes.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.hackablemail.bayes.TokenCount;
+import org.hackablemail.bayes.TokenStatistics;
+import org.junit.jupiter.api.Test;
+
+class ChiSquareClassifierTest {
+    private final ChiSquareClassifier classifier = new ChiSquareClassifier(ClassifierSettings.DEFAULT);
+    private final FixedStatistics trained = new FixedStatistics(100, 100)
+        .with("viagra", 60, 0).with("lottery", 40, 1).with("winner", 30, 2)
+        .with("meeting", 0, 50).with("agenda", 1, 40).with("minutes", 2, 30)
+        .with("the", 90, 90);
+
+    @Test
+    void shouldSayYesWhenTokensAreSpammy() {
+        Classification result = classifier.classify(List.of("viagra", "lottery", "winner", "the"), trained);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.YES);
+        assertThat(result.score()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void shouldSayNoWhenTokensAreHammy() {
+        Classification result = classifier.classify(List.of("meeting", "agenda", "minutes", "the"), trained);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.NO);
+        assertThat(result.score()).isLessThan(0.2);
+    }
+
+    @Test
+    void shouldBeUnknownWhenEvidenceIsMixed() {
+        Classification result = classifier.classify(List.of("viagra", "lottery", "meeting", "agenda"), trained);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
+    }
+
+    @Test
+    void shouldBeUndecidedWhenNoTokenWasEverSeen() {
+        assertThat(classifier.classify(List.of("unseen", "tokens"), trained)).isEqualTo(Classification.UNDECIDED);
+    }
+
+    @Test
+    void shouldBeUndecidedWhenStoreHasTooFewHamMessages() {
+        FixedStatistics underTrained = new FixedStatistics(100, 19).with("viagra", 60, 0);
+
+        assertThat(classifier.classify(List.of("viagra"), underTrained)).isEqualTo(Classification.UNDECIDED);
+    }
+
+    @Test
+    void shouldBeUndecidedWhenStoreIsEmpty() {
+        ChiSquareClassifier eager = new ChiSquareClassifier(new ClassifierSettings(0.9, 0.2, 0, 0, 0.45, 0.5, 0.1, 150));
+
+        assertThat(eager.classify(List.of("viagra"), new FixedStatistics(0, 0))).isEqualTo(Classification.UNDECIDED);
+    }
+
+    @Test
+    void shouldStayWithinBoundsWhenThousandsOfTokensAgree() {
+        FixedStatistics statistics = new FixedStatistics(1000, 1000);
+        List<String> tokens = IntStream.range(0, 3000).mapToObj(i -> "spammy" + i).toList();
+        tokens.forEach(token -> statistics.with(token, 900, 1));
+
+        Classification result = classifier.classify(tokens, statistics);
+
+        assertThat(result.score()).isBetween(0.99, 1.0);
+    }
+
+    @Test
+    void shouldUseOnlyMostExtremeTokensWhenMoreThanMaximum() {
+        ChiSquareClassifier fewest = new ChiSquareClassifier(new ClassifierSettings(0.9, 0.2, 20, 20, 0.45, 0.5, 0.1, 1));
+
+        Classification result = fewest.classify(List.of("viagra", "agenda", "minutes"), trained);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.YES);
+    }
+
+    static final class FixedStatistics implements TokenStatistics {
+        private final long spamMessages;
+        private final long hamMessages;
+        private final Map<String, TokenCount> counts = new HashMap<>();
+
+        FixedStatistics(long spamMessages, long hamMessages) {
+            this.spamMessages = spamMessages;
+            this.hamMessages = hamMessages;
+        }
+
+        FixedStatistics with(String token, int spam, int ham) {
+            counts.put(token, new TokenCount(spam, ham));
+            return this;
+        }
+
+        @Override
+        public long spamMessages() {
+            return spamMessages;
+        }
+
+        @Override
+        public long hamMessages() {
+            return hamMessages;
+        }
+
+        @Override
+        public TokenCount count(String token) {
+            return counts.getOrDefault(token, TokenCount.NONE);
+        }
+    }
+}
