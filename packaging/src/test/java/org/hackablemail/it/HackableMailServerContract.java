@@ -1,0 +1,111 @@
+package org.hackablemail.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.apache.james.utils.SMTPMessageSender;
+import org.apache.james.utils.SMTPSendingException;
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.hackablemail.launcher.DemoUsers;
+import org.hackablemail.launcher.ServerPorts;
+import org.hackablemail.launcher.WebAdminClient;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What must hold of any James running james-conf/ with the extension, however it was started: mail flows over real
+ * SMTP and IMAP, and the bundle answers on webadmin and in James's health check.
+ */
+abstract class HackableMailServerContract {
+    static final String ALICE = DemoUsers.ADDRESSES.get(0);
+    static final String BOB = DemoUsers.ADDRESSES.get(1);
+    static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    protected abstract ServerPorts ports();
+
+    protected abstract String adminToken();
+
+    protected WebAdminClient webAdmin() {
+        return WebAdminClient.onLoopback(ports().webAdmin(), adminToken());
+    }
+
+    @Test
+    void mailSentToTheMxPortShouldBeReadableOverImap() throws Exception {
+        String subject = "hello " + UUID.randomUUID();
+        try (SMTPMessageSender smtp = SMTPMessageSender.noAuthentication("127.0.0.1", ports().smtp(), "outside.example")) {
+            smtp.sendMessageWithHeaders("stranger@outside.example", BOB,
+                "From: stranger@outside.example\r\nTo: " + BOB + "\r\nSubject: " + subject + "\r\n\r\nHi Bob\r\n");
+        }
+
+        assertThat(readFirstMessage(BOB)).contains("Subject: " + subject).contains("Hi Bob");
+    }
+
+    @Test
+    void submissionPortShouldRefuseRecipientsBeforeAuthentication() throws Exception {
+        try (SMTPMessageSender smtp = SMTPMessageSender.noAuthentication("127.0.0.1", ports().submission(), "outside.example")) {
+            assertThatThrownBy(() -> smtp.sendMessage("stranger@outside.example", ALICE))
+                .isInstanceOf(SMTPSendingException.class)
+                .hasMessageContaining("530");
+        }
+    }
+
+    @Test
+    void submissionPortShouldAcceptMailFromAuthenticatedUsers() throws Exception {
+        String subject = "submitted " + UUID.randomUUID();
+        try (SMTPMessageSender smtp = SMTPMessageSender.authentication("127.0.0.1", ports().submission(), DemoUsers.DOMAIN,
+                BOB, DemoUsers.PASSWORD)) {
+            smtp.sendMessageWithHeaders(BOB, ALICE,
+                "From: " + BOB + "\r\nTo: " + ALICE + "\r\nSubject: " + subject + "\r\n\r\nHi Alice\r\n");
+        }
+
+        assertThat(readFirstMessage(ALICE)).contains("Subject: " + subject);
+    }
+
+    @Test
+    void statusShouldReportVersionConfigurationAndHealthyDataDirectory() throws Exception {
+        HttpResponse<String> response = webAdmin().get("/hackable/status");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode status = JSON.readTree(response.body());
+        assertThat(status.get("version").asText()).isNotBlank();
+        assertThat(status.get("healthy").asBoolean()).isTrue();
+        assertThat(status.at("/configuration/source").asText()).endsWith("conf/hackable-mail.properties");
+        assertThat(status.at("/configuration/values/data.directory").asText()).endsWith("var/hackable-mail");
+        assertThat(status.get("components").findValuesAsText("name")).contains("dataDirectory");
+    }
+
+    @Test
+    void statusShouldRequireAnAdminToken() throws Exception {
+        HttpResponse<String> response = WebAdminClient.onLoopback(ports().webAdmin(), "not-a-token").get("/hackable/status");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void jamesHealthCheckShouldIncludeTheBundle() throws Exception {
+        HttpResponse<String> response = webAdmin().get("/healthcheck/checks");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).findValuesAsText("componentName")).contains("Hackable Mail");
+    }
+
+    private String readFirstMessage(String user) throws Exception {
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", ports().imap())
+                .login(user, DemoUsers.PASSWORD)
+                .select(TestIMAPClient.INBOX)
+                .awaitMessage(AWAIT);
+            return imap.readFirstMessage();
+        }
+    }
+}
