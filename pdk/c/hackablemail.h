@@ -122,10 +122,11 @@ static HM_UNUSED hm_handle hm_store(const void *src, size_t n) {
   return h;
 }
 
-/* Copy a kernel block into malloc'd memory, NUL-terminated, and free the
- * block. *len (if given) receives the length without the NUL.
- * Returns NULL for handle 0 or when malloc fails. */
-static HM_UNUSED char *hm_take(hm_handle h, size_t *len) {
+/* Copy a kernel block into malloc'd memory, NUL-terminated. *len (if
+ * given) receives the length without the NUL. Returns NULL for handle 0 or
+ * when malloc fails. The block is not freed: the kernel memory is reset
+ * after every call, and some hosts use a var's block as the var itself. */
+static HM_UNUSED char *hm_copy(hm_handle h, size_t *len) {
   if (h == 0) return NULL;
   uint64_t n = extism_length(h);
   char *buf = n < SIZE_MAX ? (char *)malloc((size_t)n + 1) : NULL;
@@ -134,7 +135,6 @@ static HM_UNUSED char *hm_take(hm_handle h, size_t *len) {
     buf[n] = '\0';
     if (len) *len = (size_t)n;
   }
-  extism_free(h);
   return buf;
 }
 
@@ -211,7 +211,7 @@ static HM_UNUSED char *hm_config_get(const char *key) {
   hm_handle k = hm_store(key, strlen(key));
   hm_handle v = extism_config_get(k);
   extism_free(k);
-  return hm_take(v, NULL);
+  return hm_copy(v, NULL);
 }
 
 /* The var's value (malloc'd, NUL-terminated, length in *len), or NULL. */
@@ -219,15 +219,14 @@ static HM_UNUSED char *hm_var_get(const char *key, size_t *len) {
   hm_handle k = hm_store(key, strlen(key));
   hm_handle v = extism_var_get(k);
   extism_free(k);
-  return hm_take(v, len);
+  return hm_copy(v, len);
 }
 
 static HM_UNUSED void hm_var_set(const char *key, const void *value, size_t n) {
   hm_handle k = hm_store(key, strlen(key));
-  hm_handle v = hm_store(value, n);
+  hm_handle v = hm_store(value, n); /* not freed: see hm_copy */
   extism_var_set(k, v);
   extism_free(k);
-  extism_free(v);
 }
 
 static HM_UNUSED void hm_var_remove(const char *key) {
@@ -464,7 +463,7 @@ static HM_UNUSED void hm_buf_free(hm_buf *b) {
  * -1 when the host answered something that is not an integer. */
 static HM_UNUSED int32_t hm_call_json(hm_handle (*fn)(hm_handle), const char *json) {
   hm_handle in = hm_store(json, strlen(json));
-  char *out = hm_take(fn(in), NULL);
+  char *out = hm_copy(fn(in), NULL);
   extism_free(in);
   if (out == NULL) return -1;
   const char *p = hm_json_ws(out);
