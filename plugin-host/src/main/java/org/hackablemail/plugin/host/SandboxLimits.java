@@ -1,0 +1,145 @@
+package org.hackablemail.plugin.host;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one plugin may use. Per call: {@code callTimeout}, both memories, input, output, logs and variable sizes.
+ * Per plugin: its module size, its table size and the time its compilation may take.
+ *
+ * @param callTimeout wall-clock time for one {@code onEmail} call, instantiation included
+ * @param pluginMemoryBytes cap of the plugin's linear memory
+ * @param kernelMemoryBytes cap of the Extism kernel's memory (input, output and every block the plugin allocates)
+ * @param maxInputBytes largest input accepted; the caller truncates the body to fit
+ * @param maxOutputBytes largest output read back
+ * @param maxLogBytes log text kept per call; the rest is dropped
+ * @param maxVarBytes largest value a plugin may store with {@code var_set}
+ * @param maxModuleBytes largest Wasm module accepted
+ * @param maxTableElements largest table a module may declare
+ * @param compileTimeout time the AOT compilation of one module may take
+ * @param workerStackBytes JVM stack of the threads that run plugins: it bounds the plugin's recursion depth
+ */
+public record SandboxLimits(
+        Duration callTimeout,
+        long pluginMemoryBytes,
+        long kernelMemoryBytes,
+        int maxInputBytes,
+        int maxOutputBytes,
+        int maxLogBytes,
+        int maxVarBytes,
+        int maxModuleBytes,
+        int maxTableElements,
+        Duration compileTimeout,
+        long workerStackBytes) {
+    private static final int KIB = 1024;
+    private static final int MIB = 1024 * KIB;
+
+    public SandboxLimits {
+        Objects.requireNonNull(callTimeout, "callTimeout");
+        Objects.requireNonNull(compileTimeout, "compileTimeout");
+        requirePages("pluginMemoryBytes", pluginMemoryBytes);
+        requirePages("kernelMemoryBytes", kernelMemoryBytes);
+    }
+
+    public static SandboxLimits defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private Duration callTimeout = Duration.ofSeconds(1);
+        private long pluginMemoryBytes = 16 * MIB;
+        private long kernelMemoryBytes = 16 * MIB;
+        private int maxInputBytes = MIB;
+        private int maxOutputBytes = 64 * KIB;
+        private int maxLogBytes = 64 * KIB;
+        private int maxVarBytes = 64 * KIB;
+        private int maxModuleBytes = 8 * MIB;
+        private int maxTableElements = 100_000;
+        private Duration compileTimeout = Duration.ofSeconds(20);
+        private long workerStackBytes = 4 * MIB;
+
+        private Builder() {
+        }
+
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = timeout;
+            return this;
+        }
+
+        public Builder pluginMemoryBytes(long bytes) {
+            this.pluginMemoryBytes = bytes;
+            return this;
+        }
+
+        public Builder kernelMemoryBytes(long bytes) {
+            this.kernelMemoryBytes = bytes;
+            return this;
+        }
+
+        public Builder maxInputBytes(int bytes) {
+            this.maxInputBytes = bytes;
+            return this;
+        }
+
+        public Builder maxOutputBytes(int bytes) {
+            this.maxOutputBytes = bytes;
+            return this;
+        }
+
+        public Builder maxLogBytes(int bytes) {
+            this.maxLogBytes = bytes;
+            return this;
+        }
+
+        public Builder maxVarBytes(int bytes) {
+            this.maxVarBytes = bytes;
+            return this;
+        }
+
+        public Builder maxModuleBytes(int bytes) {
+            this.maxModuleBytes = bytes;
+            return this;
+        }
+
+        public Builder maxTableElements(int elements) {
+            this.maxTableElements = elements;
+            return this;
+        }
+
+        public Builder compileTimeout(Duration timeout) {
+            this.compileTimeout = timeout;
+            return this;
+        }
+
+        public Builder workerStackBytes(long bytes) {
+            this.workerStackBytes = bytes;
+            return this;
+        }
+
+        public SandboxLimits build() {
+            return new SandboxLimits(callTimeout, pluginMemoryBytes, kernelMemoryBytes, maxInputBytes,
+                maxOutputBytes, maxLogBytes, maxVarBytes, maxModuleBytes, maxTableElements, compileTimeout,
+                workerStackBytes);
+        }
+    }
+
+    int pluginMemoryPages() {
+        return WasmPages.of(pluginMemoryBytes);
+    }
+
+    int kernelMemoryPages() {
+        return WasmPages.of(kernelMemoryBytes);
+    }
+
+    private static void requirePages(String name, long bytes) {
+        if (bytes < WasmPages.PAGE_BYTES || bytes % WasmPages.PAGE_BYTES != 0 || bytes > WasmPages.MAX_BYTES) {
+            throw new IllegalArgumentException(name + " must be a whole number of 64 KiB Wasm pages, up to 4 GiB: "
+                + bytes);
+        }
+    }
+}

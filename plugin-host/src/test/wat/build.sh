@@ -1,0 +1,11 @@
+#!/bin/sh
+# Rebuilds the test plugins: every src/test/wat/*.wat into src/test/resources/plugins/*.wasm.
+# Needs wabt (Debian: apt-get install wabt). The output depends only on the source and the wabt version,
+# so CI can run this script and check that the committed binaries are unchanged (git diff --exit-code).
+set -eu
+cd "$(dirname "$0")"
+out=../resources/plugins
+mkdir -p "$out"
+for source in *.wat; do
+    wat2wasm "$source" -o "$out/${source%.wat}.wasm"
+done
