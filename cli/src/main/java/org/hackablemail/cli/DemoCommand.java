@@ -117,7 +117,7 @@ public class DemoCommand implements Callable<Integer> {
             return null;
         } catch (IOException | SecurityException e) {
             return "cannot write to the data directory " + dataDirectory.toAbsolutePath() + " (" + e.getMessage()
-                + "): fix its permissions or choose another with --data DIR.";
+                + "): choose another with --data DIR, or fix this one.";
         }
     }
 
