@@ -11,6 +11,7 @@
 #   apt-get install -y clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 \
 #                      rustc libstd-rust-dev-wasm32 wabt nodejs npm
 #   (cd pdk/assemblyscript && npm ci)
+#   (cd pdk/runner && npm ci)      # optional: --check then also runs runner/test.mjs
 #
 # The committed binaries were built on Debian 12 (bookworm) with
 #   clang/lld 1:14.0.6-12, wasi-libc 0.0~git20220510.9886d3d-2,
@@ -159,6 +160,19 @@ echo "$EXAMPLES" | while read -r lang src; do
   abi_check "$built" || echo x >>"${OUT:-$PDK}/.failed"
   echo "  sha256: $(sha256sum "$built" | cut -d' ' -f1)"
 done
+
+# behaviour tests of the committed binaries, when the runner is installed
+if [ "$CHECK" = yes ]; then
+  if [ -d "$PDK/runner/node_modules/@extism/extism" ]; then
+    "$NODE" --no-warnings "$PDK/runner/test.mjs" >"$OUT/test.log" 2>&1 || {
+      cat "$OUT/test.log" >&2
+      echo x >>"$OUT/.failed"
+    }
+    tail -n 1 "$OUT/test.log"
+  else
+    echo "behaviour tests skipped: run (cd pdk/runner && npm ci) to enable them"
+  fi
+fi
 
 if [ -f "${OUT:-$PDK}/.failed" ]; then
   rm -f "$PDK/.failed"
