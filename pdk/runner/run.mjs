@@ -58,7 +58,16 @@ for (let i = 0; i < args.length; i++) {
 if (files.length < 2) usage();
 const [wasmPath, ...emails] = files;
 
-const AUTOMATIC = /^(auto-submitted|precedence|list-id|list-unsubscribe|list-post)$/i;
+// RFC 3834 5.1 and list headers: which incoming headers forbid a reply
+function isAutomatic(headers) {
+  return Object.entries(headers).some(([name, value]) => {
+    const n = name.toLowerCase();
+    const v = String(value ?? "").trim().toLowerCase();
+    if (n === "auto-submitted") return v !== "no";
+    if (n === "precedence") return v === "bulk" || v === "list" || v === "junk";
+    return n.startsWith("list-");
+  });
+}
 
 let call; // state of the current onEmail call
 const logs = (level) => (msg) => call.logs.push([level, String(msg)]);
@@ -81,10 +90,7 @@ const plugin = await createPlugin(
         },
         reply(cp, offset) {
           const json = cp.read(offset).json();
-          const headers = call.input.headers ?? {};
-          const automatic = Object.entries(headers).some(
-            ([k, v]) => AUTOMATIC.test(k) && !(k.toLowerCase() === "auto-submitted" && /^\s*no\s*$/i.test(v))
-          );
+          const automatic = isAutomatic(call.input.headers ?? {});
           let rc = replyRc;
           if (call.replied !== null) rc = 1; // only once
           else if (!call.input.sender || automatic) rc = 1; // RFC 3834
