@@ -1,9 +1,10 @@
 package org.hackablemail.spf;
 
 import java.net.InetAddress;
+import java.util.Optional;
 
 /** An address block (address and prefix length) of one family; it never contains an address of the other family. */
-final class Network {
+public final class Network {
     private final byte[] address;
     private final int prefixLength;
 
@@ -16,7 +17,25 @@ final class Network {
         return new Network(address.getAddress(), prefixLength);
     }
 
-    boolean contains(InetAddress candidate) {
+    /** Parses {@code 192.0.2.0/24}, {@code 2001:db8::/32}, or a single address such as {@code ::1}. */
+    public static Optional<Network> parse(String text) {
+        int slash = text.indexOf('/');
+        Optional<InetAddress> address = IpAddresses.parse(slash < 0 ? text : text.substring(0, slash));
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        int maxPrefixLength = address.get().getAddress().length * 8;
+        if (slash < 0) {
+            return Optional.of(of(address.get(), maxPrefixLength));
+        }
+        String digits = text.substring(slash + 1);
+        if (!digits.matches("\\d{1,3}") || Integer.parseInt(digits) > maxPrefixLength) {
+            return Optional.empty();
+        }
+        return Optional.of(of(address.get(), Integer.parseInt(digits)));
+    }
+
+    public boolean contains(InetAddress candidate) {
         byte[] bytes = candidate.getAddress();
         if (bytes.length != address.length) {
             return false;
