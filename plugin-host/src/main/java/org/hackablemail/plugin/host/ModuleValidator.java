@@ -77,8 +77,8 @@ final class ModuleValidator {
             FunctionType provided = host.type(wanted.module(), wanted.name()).orElseThrow(() ->
                 new PluginRejectedException("The module imports " + name + ", which the host does not provide"));
             if (!provided.equals(wantedType)) {
-                throw new PluginRejectedException("The module imports " + name + " as " + wantedType
-                    + " but the host provides " + provided);
+                throw new PluginRejectedException("The module imports " + name + " as " + describe(wantedType)
+                    + " but the host provides " + describe(provided));
             }
         }
     }
@@ -88,9 +88,14 @@ final class ModuleValidator {
             new PluginRejectedException("The module does not export the function " + ENTRY_POINT));
         FunctionType type = functionType(module, entryPoint.index());
         if (!type.equals(ENTRY_POINT_TYPE)) {
-            throw new PluginRejectedException("The export " + ENTRY_POINT + " has type " + type + ", expected "
-                + ENTRY_POINT_TYPE);
+            throw new PluginRejectedException("The export " + ENTRY_POINT + " has type " + describe(type)
+                + ", expected " + describe(ENTRY_POINT_TYPE));
         }
+    }
+
+    /** In the text format's spelling, which plugin authors know: {@code (i64) -> (i64)}. */
+    private static String describe(FunctionType type) {
+        return type.toString().toLowerCase(Locale.ROOT);
     }
 
     /** Imported functions come first in the function index space. */

@@ -2,26 +2,30 @@ package org.hackablemail.plugin.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
 import org.hackablemail.plugin.PluginDigest;
 import org.hackablemail.plugin.email.EmailJson;
 import org.hackablemail.plugin.email.IncomingEmail;
+import org.hackablemail.plugin.email.ReplyEmail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PluginHostTest {
-    private static final IncomingEmail EMAIL = IncomingEmail.of("alice@example.org", "bob@example.org",
+    private static final String OWNER = "bob@example.org";
+    private static final IncomingEmail EMAIL = IncomingEmail.of("alice@example.org", OWNER,
         Map.of("Subject", "Hello"), "Hi Bob");
+    private static final ReplyEmail AWAY = new ReplyEmail("Away", "Back on Monday");
 
+    private final InMemoryVarStore vars = new InMemoryVarStore();
     private PluginHost host;
 
     @BeforeEach
     void setUp() {
-        host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults(), new InMemoryVarStore(),
-            digest -> Optional.empty());
+        host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults(), vars, digest -> Optional.empty());
     }
 
     @AfterEach
@@ -31,17 +35,119 @@ class PluginHostTest {
 
     @Test
     void shouldReportDeliveryWhenPluginDeliversItsInput() throws Exception {
-        PluginDigest plugin = host.install(TestPlugins.wasm("deliver-input"));
+        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("deliver-input")), emailTo(OWNER));
 
-        Outcome outcome = host.onEmail(plugin, call("bob@example.org"));
-
-        assertThat(outcome.succeeded()).as(outcome.toString()).isTrue();
         assertThat(outcome.resultCode()).isZero();
         assertThat(outcome.delivered()).contains(EMAIL);
+        assertThat(outcome.reply()).isEmpty();
         assertThat(outcome.logs()).containsExactly(new LogEntry(LogEntry.Level.INFO, "delivering"));
     }
 
-    private static EmailCall call(String owner) {
+    @Test
+    void shouldRefuseSecondDeliveryWhenPluginDeliversTwice() throws Exception {
+        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("deliver-twice")), emailTo(OWNER));
+
+        assertThat(outcome.resultCode()).isEqualTo(EmailFunctions.ALREADY_DONE);
+        assertThat(outcome.delivered()).contains(EMAIL);
+    }
+
+    @Test
+    void shouldRefuseDeliveryWhenPayloadIsNotAnEmail() throws Exception {
+        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("deliver-twice")),
+            new EmailCall(OWNER, "[1, 2]".getBytes(StandardCharsets.UTF_8), Map.of(), true));
+
+        assertThat(outcome.resultCode()).isEqualTo(EmailFunctions.BAD_ARGUMENT);
+        assertThat(outcome.delivered()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseSecondReplyWhenPluginRepliesTwice() throws Exception {
+        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("reply-twice")), emailTo(OWNER));
+
+        assertThat(outcome.resultCode()).isEqualTo(EmailFunctions.ALREADY_DONE);
+        assertThat(outcome.reply()).contains(AWAY);
+    }
+
+    @Test
+    void shouldRefuseReplyWhenMessageMustNotBeAnswered() throws Exception {
+        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("reply-twice")),
+            new EmailCall(OWNER, EmailJson.toJson(EMAIL), Map.of(), false));
+
+        assertThat(outcome.resultCode()).isEqualTo(EmailFunctions.NOT_ALLOWED);
+        assertThat(outcome.reply()).isEmpty();
+    }
+
+    @Test
+    void shouldPassConfigWhenPluginReadsIt() throws Exception {
+        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("reply-twice")),
+            new EmailCall(OWNER, EmailJson.toJson(EMAIL), Map.of("greeting", "Hi there"), true));
+
+        assertThat(outcome.logs()).containsExactly(new LogEntry(LogEntry.Level.WARN, "Hi there"));
+    }
+
+    @Test
+    void shouldKeepVariablesPerOwnerWhenPluginCountsCalls() throws Exception {
+        PluginDigest counter = host.install(TestPlugins.wasm("count-calls"));
+
+        host.onEmail(counter, emailTo(OWNER));
+        Outcome second = host.onEmail(counter, emailTo(OWNER));
+        Outcome otherOwner = host.onEmail(counter, emailTo("carol@example.org"));
+
+        assertThat(second.resultCode()).isEqualTo(2);
+        assertThat(otherOwner.resultCode()).isEqualTo(1);
+        assertThat(vars.get(OWNER, "n")).hasValueSatisfying(value -> assertThat(value[0]).isEqualTo((byte) 2));
+    }
+
+    @Test
+    void shouldReportPluginErrorWhenPluginReturnsNonZero() throws Exception {
+        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("error-set")), emailTo(OWNER));
+
+        assertThat(outcome.failure()).contains(
+            new PluginFailure(PluginFailure.Reason.PLUGIN_ERROR, "onEmail returned 1: oops"));
+    }
+
+    @Test
+    void shouldLogStdoutAndFailWhenPluginExits() throws Exception {
+        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("wasi-stdout")), emailTo(OWNER));
+
+        assertThat(outcome.failure()).contains(
+            new PluginFailure(PluginFailure.Reason.TRAP, "the plugin exited with code 3"));
+        assertThat(outcome.logs()).containsExactly(new LogEntry(LogEntry.Level.INFO, "hello from stdout"));
+    }
+
+    @Test
+    void shouldRefuseInputWhenLargerThanCap() throws Exception {
+        host.close();
+        host = new PluginHost(SandboxLimits.builder().maxInputBytes(16).build(), HostCapacity.defaults(), vars,
+            digest -> Optional.empty());
+
+        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("deliver-input")), emailTo(OWNER));
+
+        assertThat(outcome.failure()).map(PluginFailure::reason).contains(PluginFailure.Reason.INPUT_TOO_LARGE);
+    }
+
+    @Test
+    void shouldCompileFromSourceWhenPluginWasNotInstalled() {
+        byte[] wasm = TestPlugins.wasm("echo-input");
+        PluginDigest digest = PluginDigest.of(wasm);
+        host.close();
+        host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults(), vars,
+            wanted -> wanted.equals(digest) ? Optional.of(wasm) : Optional.empty());
+
+        Outcome outcome = host.onEmail(digest, new EmailCall(OWNER, "42".getBytes(StandardCharsets.UTF_8),
+            Map.of(), true));
+
+        assertThat(outcome.resultCode()).isEqualTo(42);
+    }
+
+    @Test
+    void shouldFailWhenPluginIsInNoSource() {
+        Outcome outcome = host.onEmail(PluginDigest.of(new byte[] {1}), emailTo(OWNER));
+
+        assertThat(outcome.failure()).map(PluginFailure::reason).contains(PluginFailure.Reason.INVALID_PLUGIN);
+    }
+
+    private static EmailCall emailTo(String owner) {
         return new EmailCall(owner, EmailJson.toJson(EMAIL), Map.of(), true);
     }
 }

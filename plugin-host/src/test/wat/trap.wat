@@ -1,0 +1,4 @@
+;; Hostile: traps at once.
+(module
+  (func (export "onEmail") (result i32) unreachable)
+)
