@@ -33,7 +33,7 @@ public final class AuthenticationResultsHeader {
 
     private static String result(SpfVerdict verdict) {
         String identity = verdict.identity() == Identity.HELO ? verdict.helo() : verdict.envelopeFrom();
-        String reason = verdict.problem().map(problem -> " reason=" + HeaderText.quoted(problem)).orElse("");
+        String reason = verdict.problem().map(problem -> " reason=" + HeaderText.problem(problem)).orElse("");
         return "spf=" + verdict.result().keyword() + reason
             + " " + verdict.identity().authenticationResultsProperty() + "=" + HeaderText.addressOrQuoted(identity);
     }

@@ -11,6 +11,7 @@ final class HeaderText {
     private static final Pattern DOT_ATOM = Pattern.compile(ATEXT + "+(\\." + ATEXT + "+)*");
     private static final Pattern DOT_ATOM_ADDRESS = Pattern.compile(DOT_ATOM.pattern() + "@" + DOT_ATOM.pattern());
     private static final char REPLACEMENT = '?';
+    private static final int MAX_PROBLEM_LENGTH = 200;
 
     private HeaderText() {
     }
@@ -34,6 +35,11 @@ final class HeaderText {
 
     static String quoted(String text) {
         return '"' + withoutControls(text).replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /** A problem description, which may quote a whole DNS record, cut short enough for a header line. */
+    static String problem(String text) {
+        return quoted(text.length() <= MAX_PROBLEM_LENGTH ? text : text.substring(0, MAX_PROBLEM_LENGTH) + "...");
     }
 
     /** Text for inside a comment, where parentheses and backslashes must be escaped. */

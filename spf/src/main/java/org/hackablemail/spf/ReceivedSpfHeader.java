@@ -23,7 +23,7 @@ public final class ReceivedSpfHeader {
         keys.add("receiver=" + HeaderText.atomOrQuoted(receiver));
         keys.add("identity=" + verdict.identity().keyword());
         verdict.mechanism().ifPresent(mechanism -> keys.add("mechanism=" + HeaderText.atomOrQuoted(mechanism)));
-        verdict.problem().ifPresent(problem -> keys.add("problem=" + HeaderText.quoted(problem)));
+        verdict.problem().ifPresent(problem -> keys.add("problem=" + HeaderText.problem(problem)));
         return verdict.result().keyword()
             + " (" + HeaderText.commentText(receiver + ": " + comment(verdict)) + ") "
             + keys;

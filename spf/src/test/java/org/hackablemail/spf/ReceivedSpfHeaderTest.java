@@ -56,6 +56,14 @@ class ReceivedSpfHeaderTest {
     }
 
     @Test
+    void shouldCutALongProblemShort() {
+        SpfVerdict verdict = new SpfVerdict(Identity.MAILFROM, SpfResult.PERMERROR, ip("192.0.2.1"), "mail.example.com",
+            "a@example.com", "example.com", Optional.empty(), Optional.of("x".repeat(1000)), Optional.empty());
+
+        assertThat(ReceivedSpfHeader.value(verdict, RECEIVER)).endsWith("problem=\"" + "x".repeat(200) + "...\"");
+    }
+
+    @Test
     void shouldNameTheHeloIdentityWhenHeloChecked() {
         SpfVerdict verdict = CHECKER.checkHelo(ip("192.0.2.1"), "example.com");
 
