@@ -1,0 +1,36 @@
+package org.hackablemail.plugin.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.hackablemail.plugin.PluginDigest;
+
+/**
+ * Plugins by owner: modules are stored once per SHA-256 digest; each owner has a history of versions, at most one
+ * of them active. The store does not validate modules: install them in the plugin host first.
+ *
+ * <p>Storage failures surface as {@link java.io.UncheckedIOException}.
+ */
+public interface PluginStore {
+
+    /** Stores the module and makes it the owner's new, active version. */
+    PluginVersion push(String owner, byte[] wasm, String pushedBy);
+
+    Optional<PluginVersion> active(String owner);
+
+    /** Every version the owner pushed, oldest first. */
+    List<PluginVersion> history(String owner);
+
+    /**
+     * Makes an earlier version active again: a rollback.
+     *
+     * @throws IllegalArgumentException when the owner has no such version
+     */
+    PluginVersion activate(String owner, int version);
+
+    /** Leaves the owner without an active plugin; the history stays. */
+    void deactivate(String owner);
+
+    /** The module with this digest, as pushed. */
+    Optional<byte[]> read(PluginDigest digest);
+}

@@ -1,0 +1,24 @@
+package org.hackablemail.plugin.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.hackablemail.plugin.PluginDigest;
+
+/**
+ * One version of an owner's plugin.
+ *
+ * @param version 1 for the owner's first push, then counting up
+ * @param size of the module in bytes
+ * @param pushedBy who pushed it: the owner, or an administrator
+ */
+public record PluginVersion(String owner, int version, PluginDigest digest, long size, Instant pushedAt,
+                            String pushedBy) {
+
+    public PluginVersion {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(pushedAt, "pushedAt");
+        Objects.requireNonNull(pushedBy, "pushedBy");
+    }
+}

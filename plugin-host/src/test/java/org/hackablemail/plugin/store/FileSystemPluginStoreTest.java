@@ -1,0 +1,141 @@
+package org.hackablemail.plugin.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+
+import org.hackablemail.plugin.PluginDigest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSystemPluginStoreTest {
+    private static final String BOB = "bob@example.org";
+    private static final Instant NOW = Instant.parse("2025-11-22T10:15:30Z");
+    private static final byte[] FIRST = {0, 'a', 's', 'm', 1};
+    private static final byte[] SECOND = {0, 'a', 's', 'm', 2};
+
+    @TempDir
+    Path directory;
+
+    private FileSystemPluginStore store;
+
+    @BeforeEach
+    void setUp() {
+        store = open();
+    }
+
+    @Test
+    void shouldMakePushedVersionActiveWhenOwnerPushes() {
+        PluginVersion pushed = store.push(BOB, FIRST, "admin");
+
+        assertThat(pushed).isEqualTo(new PluginVersion(BOB, 1, PluginDigest.of(FIRST), FIRST.length, NOW, "admin"));
+        assertThat(store.active(BOB)).contains(pushed);
+        assertThat(store.read(pushed.digest())).hasValueSatisfying(wasm -> assertThat(wasm).isEqualTo(FIRST));
+    }
+
+    @Test
+    void shouldKeepHistoryWhenOwnerPushesAgain() {
+        PluginVersion first = store.push(BOB, FIRST, BOB);
+        PluginVersion second = store.push(BOB, SECOND, BOB);
+
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(store.history(BOB)).containsExactly(first, second);
+        assertThat(store.active(BOB)).contains(second);
+    }
+
+    @Test
+    void shouldStoreModuleOnceWhenOwnersPushSameBytes() throws IOException {
+        store.push(BOB, FIRST, BOB);
+        store.push("carol@example.org", FIRST, "carol@example.org");
+
+        try (Stream<Path> files = Files.walk(directory.resolve("modules"))) {
+            assertThat(files.filter(Files::isRegularFile)).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldRollBackWhenEarlierVersionIsActivated() {
+        PluginVersion first = store.push(BOB, FIRST, BOB);
+        store.push(BOB, SECOND, BOB);
+
+        assertThat(store.activate(BOB, 1)).isEqualTo(first);
+        assertThat(store.active(BOB)).contains(first);
+        assertThat(store.history(BOB)).hasSize(2);
+    }
+
+    @Test
+    void activateShouldThrowWhenVersionDoesNotExist() {
+        store.push(BOB, FIRST, BOB);
+
+        assertThatThrownBy(() -> store.activate(BOB, 2))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(BOB + " has no plugin version 2");
+    }
+
+    @Test
+    void shouldHaveNoActivePluginWhenDeactivated() {
+        PluginVersion first = store.push(BOB, FIRST, BOB);
+
+        store.deactivate(BOB);
+
+        assertThat(store.active(BOB)).isEmpty();
+        assertThat(store.history(BOB)).containsExactly(first);
+    }
+
+    @Test
+    void shouldHaveNothingForOwnerWhoNeverPushed() {
+        assertThat(store.active(BOB)).isEmpty();
+        assertThat(store.history(BOB)).isEmpty();
+        assertThat(store.read(PluginDigest.of(FIRST))).isEmpty();
+    }
+
+    @Test
+    void shouldFindPluginsWhenReopened() {
+        PluginVersion first = store.push(BOB, FIRST, BOB);
+        PluginVersion second = store.push(BOB, SECOND, BOB);
+        store.activate(BOB, 1);
+
+        FileSystemPluginStore reopened = open();
+
+        assertThat(reopened.active(BOB)).contains(first);
+        assertThat(reopened.history(BOB)).containsExactly(first, second);
+        assertThat(reopened.read(second.digest())).hasValueSatisfying(wasm -> assertThat(wasm).isEqualTo(SECOND));
+    }
+
+    @Test
+    void shouldDeleteInterruptedWritesWhenOpened() throws IOException {
+        store.push(BOB, FIRST, BOB);
+        Path leftover = Files.writeString(directory.resolve("owners").resolve(".123.part"), "{\"act");
+
+        open();
+
+        assertThat(leftover).doesNotExist();
+    }
+
+    @Test
+    void shouldKeepOwnerFilesInsideStoreWhenAddressLooksLikePath() throws IOException {
+        store.push("../../etc/passwd", FIRST, "mallory");
+
+        try (Stream<Path> files = Files.list(directory.resolve("owners"))) {
+            assertThat(files).containsExactly(directory.resolve("owners").resolve("..%2F..%2Fetc%2Fpasswd.json"));
+        }
+    }
+
+    @Test
+    void pushShouldThrowWhenOwnerIsTooLong() {
+        assertThatThrownBy(() -> store.push("x".repeat(300) + "@example.org", FIRST, "admin"))
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private FileSystemPluginStore open() {
+        return new FileSystemPluginStore(directory, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+}
