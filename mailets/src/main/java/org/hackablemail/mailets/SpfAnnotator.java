@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *   &lt;receiver&gt;mx.example.org&lt;/receiver&gt;              &lt;!-- required: authserv-id and receiver --&gt;
  *   &lt;checkHelo&gt;false&lt;/checkHelo&gt;
  *   &lt;trustedNetworks&gt;127.0.0.0/8, 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, ::1, fc00::/7&lt;/trustedNetworks&gt;
- *   &lt;dnsServers&gt;&lt;/dnsServers&gt;                      &lt;!-- empty: the system's resolvers --&gt;
+ *   &lt;dnsServers&gt;&lt;/dnsServers&gt;                      &lt;!-- empty: those of dnsservice.xml --&gt;
  *   &lt;dnsTimeoutMillis&gt;3000&lt;/dnsTimeoutMillis&gt;      &lt;!-- per DNS query --&gt;
  *   &lt;budgetMillis&gt;20000&lt;/budgetMillis&gt;              &lt;!-- per message, all queries --&gt;
  * &lt;/mailet&gt;
@@ -78,7 +78,7 @@ public class SpfAnnotator extends GenericMailet {
 
     private SpfDns dnsjava() {
         if (settings.dnsServers().isEmpty()) {
-            return DnsjavaSpfDns.usingSystemResolvers(settings.dnsTimeout());
+            return DnsjavaSpfDns.usingDefaultResolver(settings.dnsTimeout());
         }
         return DnsjavaSpfDns.usingServers(settings.dnsServers(), settings.dnsTimeout());
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.hackablemail.spf.DnsLookupException;
@@ -16,6 +17,7 @@ import org.hackablemail.spf.SpfDns;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Lookup;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.PTRRecord;
@@ -35,23 +37,32 @@ import org.xbill.DNS.lookup.NoSuchRRSetException;
  * dnsjava's {@link LookupSession}. Nothing is cached here: the recursive resolver queried does that.
  */
 public final class DnsjavaSpfDns implements SpfDns {
-    private final LookupSession session;
+    private final Supplier<Resolver> resolver;
     private final Duration timeout;
 
-    public DnsjavaSpfDns(Resolver resolver, Duration timeout) {
-        resolver.setTimeout(timeout);
-        this.session = LookupSession.builder().resolver(resolver).build();
+    /**
+     * @param resolver gives the resolver for each query; it is used as it is, its settings untouched
+     * @param timeout  the longest wait for one answer
+     */
+    public DnsjavaSpfDns(Supplier<Resolver> resolver, Duration timeout) {
+        this.resolver = resolver;
         this.timeout = timeout;
     }
 
-    /** Queries the resolvers of the system configuration (/etc/resolv.conf, or the JVM's on other systems). */
-    public static DnsjavaSpfDns usingSystemResolvers(Duration timeout) {
-        return new DnsjavaSpfDns(new ExtendedResolver(), timeout);
+    /**
+     * Queries dnsjava's default resolver. Inside James that is the resolver of {@code dnsservice.xml} (James
+     * registers it unless {@code setAsDNSJavaDefault} is false), else the system's. It is looked up at each query,
+     * as James may register it after this object is made.
+     */
+    public static DnsjavaSpfDns usingDefaultResolver(Duration timeout) {
+        return new DnsjavaSpfDns(Lookup::getDefaultResolver, timeout);
     }
 
     /** Queries the given recursive resolvers, in turn when one fails. */
     public static DnsjavaSpfDns usingServers(List<InetSocketAddress> servers, Duration timeout) {
-        return new DnsjavaSpfDns(new ExtendedResolver(servers.stream().map(SimpleResolver::new).collect(Collectors.toList())), timeout);
+        ExtendedResolver resolver = new ExtendedResolver(servers.stream().map(SimpleResolver::new).collect(Collectors.toList()));
+        resolver.setTimeout(timeout);
+        return new DnsjavaSpfDns(() -> resolver, timeout);
     }
 
     @Override
@@ -100,6 +111,7 @@ public final class DnsjavaSpfDns implements SpfDns {
         }
         String description = Type.string(type) + " " + name;
         try {
+            LookupSession session = LookupSession.builder().resolver(resolver.get()).build();
             return session.lookupAsync(absoluteName, type).toCompletableFuture()
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .getRecords().stream()

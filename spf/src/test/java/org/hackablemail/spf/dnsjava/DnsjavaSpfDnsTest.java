@@ -14,6 +14,7 @@ import org.hackablemail.spf.SpfResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Lookup;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
@@ -78,7 +79,18 @@ class DnsjavaSpfDnsTest {
         SimpleResolver tcpOnly = new SimpleResolver(server.address());
         tcpOnly.setTCP(true);
 
-        assertThat(new DnsjavaSpfDns(tcpOnly, TIMEOUT).txt("multi.example.com")).containsExactly("v=spf1 ip4:192.0.2.5 -all");
+        assertThat(new DnsjavaSpfDns(() -> tcpOnly, TIMEOUT).txt("multi.example.com")).containsExactly("v=spf1 ip4:192.0.2.5 -all");
+    }
+
+    @Test
+    void usingDefaultResolverShouldQueryTheResolverRegisteredWithDnsjava() throws Exception {
+        SimpleResolver registered = new SimpleResolver(server.address());
+        Lookup.setDefaultResolver(registered);
+        try {
+            assertThat(DnsjavaSpfDns.usingDefaultResolver(TIMEOUT).a("mx.example.com")).containsExactly(InetAddress.getByName("192.0.2.10"));
+        } finally {
+            Lookup.refreshDefault();
+        }
     }
 
     @Test
