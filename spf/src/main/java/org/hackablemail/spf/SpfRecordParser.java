@@ -70,32 +70,22 @@ final class SpfRecordParser {
     }
 
     private static Mechanism mechanism(String name, String argument, String term) throws SpfErrorException {
-        switch (name) {
-            case "all":
+        return switch (name) {
+            case "all" -> {
                 if (!argument.isEmpty()) {
                     throw invalid(term);
                 }
-                return new AllMechanism();
-            case "include":
-                return new IncludeMechanism(requiredDomainSpec(argument, term));
-            case "exists":
-                return new ExistsMechanism(requiredDomainSpec(argument, term));
-            case "a":
-                return addressMechanism(argument, term, AMechanism::new);
-            case "mx":
-                return addressMechanism(argument, term, MxMechanism::new);
-            case "ptr":
-                if (argument.isEmpty()) {
-                    return new PtrMechanism(Optional.empty());
-                }
-                return new PtrMechanism(Optional.of(requiredDomainSpec(argument, term)));
-            case "ip4":
-                return ipMechanism(IP4_NETWORK, argument, term, 32, IpAddresses::parseIp4);
-            case "ip6":
-                return ipMechanism(IP6_NETWORK, argument, term, 128, IpAddresses::parseIp6);
-            default:
-                throw SpfErrorException.permError("unknown mechanism '" + term + "'");
-        }
+                yield new AllMechanism();
+            }
+            case "include" -> new IncludeMechanism(requiredDomainSpec(argument, term));
+            case "exists" -> new ExistsMechanism(requiredDomainSpec(argument, term));
+            case "a" -> addressMechanism(argument, term, AMechanism::new);
+            case "mx" -> addressMechanism(argument, term, MxMechanism::new);
+            case "ptr" -> new PtrMechanism(argument.isEmpty() ? Optional.empty() : Optional.of(requiredDomainSpec(argument, term)));
+            case "ip4" -> ipMechanism(IP4_NETWORK, argument, term, 32, IpAddresses::parseIp4);
+            case "ip6" -> ipMechanism(IP6_NETWORK, argument, term, 128, IpAddresses::parseIp6);
+            default -> throw SpfErrorException.permError("unknown mechanism '" + term + "'");
+        };
     }
 
     private static DomainSpec requiredDomainSpec(String argument, String term) throws SpfErrorException {
