@@ -4,28 +4,27 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.hackablemail.plugin.PluginDigest;
 
 /**
  * Warm plugin instances, kept per owner and plugin so that no instance ever serves two owners: the plugin's
- * memory survives between calls and may hold the previous message. Bounded per owner and in all; when full, the
- * instances of the least recently used owner go first.
+ * memory survives between calls and may hold the previous message. Bounded in number per owner, and in memory
+ * (plugin and kernel) in all: beyond it, the instances of the least recently used owner go first.
  */
 final class InstancePool {
     private final int maxPerKey;
-    private final int maxTotal;
+    private final long maxIdleBytes;
     private final LinkedHashMap<Key, Deque<PluginInstance>> idle = new LinkedHashMap<>(16, 0.75f, true);
-    private int idleCount;
+    private long idleBytes;
 
     record Key(String owner, PluginDigest digest) {
     }
 
-    InstancePool(int maxPerKey, int maxTotal) {
+    InstancePool(int maxPerKey, long maxIdleBytes) {
         this.maxPerKey = maxPerKey;
-        this.maxTotal = maxTotal;
+        this.maxIdleBytes = maxIdleBytes;
     }
 
     synchronized Optional<PluginInstance> take(Key key) {
@@ -34,7 +33,7 @@ final class InstancePool {
             return Optional.empty();
         }
         PluginInstance instance = instances.pop();
-        idleCount--;
+        idleBytes -= instance.memoryBytes();
         if (instances.isEmpty()) {
             idle.remove(key);
         }
@@ -45,7 +44,7 @@ final class InstancePool {
     synchronized void offer(Key key, PluginInstance instance) {
         Deque<PluginInstance> instances = idle.get(key);
         if (instances == null) {
-            if (maxPerKey == 0) {
+            if (maxPerKey == 0 || instance.memoryBytes() > maxIdleBytes) {
                 return;
             }
             instances = new ArrayDeque<>();
@@ -54,18 +53,16 @@ final class InstancePool {
             return;
         }
         instances.push(instance);
-        idleCount++;
-        evictBeyond(maxTotal);
+        idleBytes += instance.memoryBytes();
+        evictLeastRecentlyUsed();
     }
 
-    synchronized int idleCount() {
-        return idleCount;
-    }
-
-    private void evictBeyond(int max) {
-        Iterator<Map.Entry<Key, Deque<PluginInstance>>> leastRecentFirst = idle.entrySet().iterator();
-        while (idleCount > max && leastRecentFirst.hasNext()) {
-            idleCount -= leastRecentFirst.next().getValue().size();
+    private void evictLeastRecentlyUsed() {
+        Iterator<Deque<PluginInstance>> leastRecentFirst = idle.values().iterator();
+        while (idleBytes > maxIdleBytes && leastRecentFirst.hasNext()) {
+            for (PluginInstance evicted : leastRecentFirst.next()) {
+                idleBytes -= evicted.memoryBytes();
+            }
             leastRecentFirst.remove();
         }
     }

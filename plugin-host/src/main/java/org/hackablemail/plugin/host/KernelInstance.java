@@ -62,6 +62,10 @@ final class KernelInstance {
         return handle;
     }
 
+    int memoryPages() {
+        return memory.pages();
+    }
+
     long outputLength() {
         return outputLength.apply()[0];
     }

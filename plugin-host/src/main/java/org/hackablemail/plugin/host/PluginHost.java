@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,7 +40,7 @@ public final class PluginHost implements AutoCloseable {
         this.code = new CodeCache(capacity.compiledPlugins(),
             new PluginCompiler(new ModuleValidator(linker.hostInterface(), limits)), compileThreads,
             limits.compileTimeout());
-        this.instances = new InstancePool(capacity.idleInstancesPerPlugin(), capacity.idleInstances());
+        this.instances = new InstancePool(capacity.idleInstancesPerPlugin(), capacity.idleMemoryBytes());
         this.runner = new CallRunner(capacity.maxConcurrentCalls(), limits.workerStackBytes());
     }
 
@@ -106,7 +107,7 @@ public final class PluginHost implements AutoCloseable {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String role) {
+    private static ThreadFactory daemonThreads(String role) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, "hackablemail-plugin-" + role + "-" + count.incrementAndGet());

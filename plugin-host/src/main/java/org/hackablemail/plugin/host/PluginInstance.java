@@ -48,6 +48,12 @@ final class PluginInstance {
         }
     }
 
+    /** What this instance holds while idle: its linear memory and its kernel's. */
+    long memoryBytes() {
+        int pluginPages = plugin.memory() == null ? 0 : plugin.memory().pages();
+        return (long) (pluginPages + kernel.memoryPages()) * WasmPages.PAGE_BYTES;
+    }
+
     /** Done on the first call, under its timeout, because a start function may run forever. */
     private void initializeOnce() {
         if (entryPoint != null) {

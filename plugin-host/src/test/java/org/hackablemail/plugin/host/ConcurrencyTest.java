@@ -27,7 +27,7 @@ class ConcurrencyTest {
 
     @BeforeEach
     void setUp() {
-        host = new PluginHost(SandboxLimits.builder().callTimeout(Duration.ofMillis(500)).build(),
+        host = new PluginHost(SandboxLimits.builder().callTimeout(Duration.ofSeconds(2)).build(),
             HostCapacity.defaults(), vars, digest -> Optional.empty());
         callers = Executors.newFixedThreadPool(THREADS);
     }
