@@ -14,7 +14,8 @@ public record TokenCount(int spam, int ham) {
         return new TokenCount(spam + other.spam, ham + other.ham);
     }
 
-    public static TokenCount one(Label label) {
-        return label == Label.SPAM ? new TokenCount(1, 0) : new TokenCount(0, 1);
+    /** Seen in {@code messages} messages, all with the same label. */
+    public static TokenCount of(Label label, int messages) {
+        return label == Label.SPAM ? new TokenCount(messages, 0) : new TokenCount(0, messages);
     }
 }

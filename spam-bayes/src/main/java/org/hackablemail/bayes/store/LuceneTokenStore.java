@@ -54,18 +54,28 @@ public final class LuceneTokenStore implements TokenStatistics, AutoCloseable {
         if (messages.isEmpty()) {
             return;
         }
-        TokenCount increment = TokenCount.one(label);
-        Map<String, TokenCount> changed = new HashMap<>();
+        Map<String, int[]> seen = new HashMap<>();
         for (Collection<String> tokens : messages) {
             for (String token : tokens) {
-                changed.merge(token, increment, TokenCount::plus);
+                seen.computeIfAbsent(token, absent -> new int[1])[0]++;
             }
         }
-        changed.replaceAll((token, added) -> count(token).plus(added));
+        Map<String, TokenCount> added = new HashMap<>();
+        Map<String, TokenCount> updated = new HashMap<>();
+        seen.forEach((token, messageCount) -> {
+            TokenCount learnt = TokenCount.of(label, messageCount[0]);
+            TokenCount known = counts.get(token);
+            if (known == null) {
+                added.put(token, learnt);
+            } else {
+                updated.put(token, known.plus(learnt));
+            }
+        });
         long spam = label == Label.SPAM ? messages.size() : 0;
         Totals trained = totals.plus(spam, messages.size() - spam, clock.instant());
-        index.write(changed, trained);
-        counts.putAll(changed);
+        index.write(added, updated, trained);
+        counts.putAll(added);
+        counts.putAll(updated);
         totals = trained;
     }
 

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** The distinct tokens of one message, up to a cap: a message counts once per token, however often it repeats it. */
 final class TokenCollector {
-    private final Set<String> tokens = new HashSet<>();
+    private final Set<String> tokens = new HashSet<>(1024);
     private final int capacity;
 
     TokenCollector(int capacity) {
