@@ -34,6 +34,14 @@ public final class WebAdminClient {
         return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json"));
     }
 
+    public HttpResponse<String> put(String path, byte[] body, String contentType) throws IOException, InterruptedException {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType));
+    }
+
+    public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE());
+    }
+
     /** Creates the user, or sets its password when it exists. */
     public void upsertUser(String address, String password) throws IOException, InterruptedException {
         expectSuccess(put("/users/" + encode(address) + "?force", "{\"password\":" + jsonString(password) + "}"), "create user " + address);

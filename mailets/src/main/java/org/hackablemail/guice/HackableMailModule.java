@@ -1,6 +1,7 @@
 package org.hackablemail.guice;
 
 import java.io.FileNotFoundException;
+import java.time.Clock;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.FileSystem;
@@ -10,6 +11,13 @@ import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.config.HackableMailConfigurationLoader;
 import org.hackablemail.health.BundleComponent;
 import org.hackablemail.health.DataDirectory;
+import org.hackablemail.plugin.host.InMemoryVarStore;
+import org.hackablemail.plugin.host.PluginHost;
+import org.hackablemail.plugin.host.SandboxLimits;
+import org.hackablemail.plugin.store.FileSystemPluginStore;
+import org.hackablemail.plugin.store.PluginStore;
+import org.hackablemail.plugins.OwnerPlugins;
+import org.hackablemail.plugins.PluginSettings;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -26,6 +34,7 @@ public class HackableMailModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(DataDirectory.class).in(Scopes.SINGLETON);
+        bind(OwnerPlugins.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), BundleComponent.class)
             .addBinding().to(DataDirectory.class);
     }
@@ -38,6 +47,26 @@ public class HackableMailModule extends AbstractModule {
             new HackableMailConfigurationLoader(propertiesProvider, fileSystem, configurationPath).load();
         // Read the bundle-wide keys now, so a bad value stops James at start rather than at the first mail.
         configuration.dataDirectory();
+        limits(configuration);
+        PluginSettings.capacity(configuration);
         return configuration;
+    }
+
+    @Provides
+    @Singleton
+    SandboxLimits limits(HackableMailConfiguration configuration) {
+        return PluginSettings.limits(configuration);
+    }
+
+    @Provides
+    @Singleton
+    PluginStore pluginStore(DataDirectory dataDirectory) {
+        return new FileSystemPluginStore(dataDirectory.path().resolve("plugins"), Clock.systemUTC());
+    }
+
+    @Provides
+    @Singleton
+    PluginHost pluginHost(SandboxLimits limits, HackableMailConfiguration configuration, PluginStore store) {
+        return new PluginHost(limits, PluginSettings.capacity(configuration), new InMemoryVarStore(), store::read);
     }
 }

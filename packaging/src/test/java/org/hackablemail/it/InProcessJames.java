@@ -14,11 +14,29 @@ import org.hackablemail.launcher.ServerPorts;
 
 /**
  * A James 3.8.1 memory server started in the test JVM on james-conf/, with the bundle on the classpath. Its working
- * directory is laid out by the same {@link JamesHome} as the demo's.
+ * directory is laid out by the same {@link JamesHome} as the demo's; a test may change the installed configuration
+ * files before James reads them.
  */
 final class InProcessJames {
+    /** Edits the configuration files installed in a James {@code conf/} directory. */
+    @FunctionalInterface
+    interface ConfCustomizer {
+        void customize(Path conf) throws IOException;
+    }
+
     private final ServerPorts ports = ServerPorts.free();
+    private final ConfCustomizer confCustomizer;
     private String adminToken;
+
+    /** On james-conf/ as it is. */
+    InProcessJames() {
+        this(conf -> {
+        });
+    }
+
+    InProcessJames(ConfCustomizer confCustomizer) {
+        this.confCustomizer = confCustomizer;
+    }
 
     static Path jamesConf() {
         return Path.of(System.getProperty("hackablemail.james.conf", "../james-conf"));
@@ -27,7 +45,9 @@ final class InProcessJames {
     JamesServerExtension extension() {
         return new JamesServerBuilder<MemoryJamesConfiguration>(workingDirectory -> {
             try {
-                adminToken = new JamesHome(workingDirectory.toPath()).prepare(new JamesConfiguration(jamesConf()), ports);
+                JamesHome home = new JamesHome(workingDirectory.toPath());
+                adminToken = home.prepare(new JamesConfiguration(jamesConf()), ports);
+                confCustomizer.customize(home.conf());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,0 +1,72 @@
+package org.hackablemail.config;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+import org.apache.james.util.DurationParser;
+import org.apache.james.util.Size;
+
+/**
+ * Parsers for configuration values, shared by {@code hackable-mail.properties} and mailet parameters. They throw
+ * {@link IllegalArgumentException} with a message that says what is expected.
+ */
+public final class ValueParsers {
+    private ValueParsers() {
+    }
+
+    /** A duration such as {@code 500ms}, {@code 1s} or {@code 15 minutes}; a bare number means seconds. */
+    public static Duration positiveDuration(String value) {
+        Duration duration;
+        try {
+            duration = DurationParser.parse(value.trim(), ChronoUnit.SECONDS);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("a duration is required, e.g. 500ms, 1s or 15 minutes");
+        }
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException("a positive duration is required, e.g. 500ms, 1s or 15 minutes");
+        }
+        return duration;
+    }
+
+    /** A size in bytes such as {@code 64K} or {@code 16M}. */
+    public static long positiveSize(String value) {
+        long bytes;
+        try {
+            bytes = Size.parse(value.trim()).asBytes();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("a size is required, e.g. 64K or 16M");
+        }
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("a positive size is required, e.g. 64K or 16M");
+        }
+        return bytes;
+    }
+
+    public static int positiveInt(String value) {
+        return atLeast(value, 1);
+    }
+
+    public static int nonNegativeInt(String value) {
+        return atLeast(value, 0);
+    }
+
+    public static String nonBlank(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("a value is required");
+        }
+        return value.trim();
+    }
+
+    private static int atLeast(String value, int minimum) {
+        int number;
+        try {
+            number = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a whole number is required");
+        }
+        if (number < minimum) {
+            throw new IllegalArgumentException("a number of at least " + minimum + " is required");
+        }
+        return number;
+    }
+}

@@ -1,0 +1,217 @@
+package org.hackablemail.mailets;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.metrics.api.TimeMetric;
+import org.apache.james.server.core.MailImpl;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeUtils;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.apache.mailet.ProcessingState;
+import org.apache.mailet.base.AutomaticallySentMailDetector;
+import org.apache.mailet.base.GenericMailet;
+import org.hackablemail.config.ValueParsers;
+import org.hackablemail.plugin.host.Outcome;
+import org.hackablemail.plugin.host.SandboxLimits;
+import org.hackablemail.plugins.FailurePolicy;
+import org.hackablemail.plugins.FateDecider;
+import org.hackablemail.plugins.IncomingEmailFactory;
+import org.hackablemail.plugins.OwnerPlugins;
+import org.hackablemail.plugins.PluginReply;
+import org.hackablemail.plugins.RecipientFate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+
+/**
+ * Runs, for each recipient who owns an active plugin, that plugin's {@code onEmail} on the message, sandboxed, and
+ * carries out what it decided, recipient by recipient:
+ * <ul>
+ *   <li>delivered: the recipient goes on in this processor, with the message as the plugin changed it;</li>
+ *   <li>returned 0 without delivering: dropped, as the owner chose;</li>
+ *   <li>returned 75: tried again after {@code retryDelay}, at most {@code maxRetries} times, then bounced;</li>
+ *   <li>returned another code: bounced with that code through {@code bounceProcessor} (a DSN);</li>
+ *   <li>failed (trap, timeout, limit, bad output): as {@code onFailure} says: {@code bounce} (code 70),
+ *       {@code deliver} the original, or the name of a processor.</li>
+ * </ul>
+ * A reply the plugin asked for is sent to the original sender (RFC 3834: never to automatic or list mail, nor to a
+ * null sender). Recipients without a plugin go on untouched. The mail attribute {@code hackablemail.plugin.outcome}
+ * tells what happened; {@link org.hackablemail.matchers.HasPlugin} does not match mail that carries it.
+ *
+ * <pre>{@code
+ * <mailet match="org.hackablemail.matchers.HasPlugin" class="org.hackablemail.mailets.WasmPluginMailet">
+ *     <onFailure>bounce</onFailure>
+ *     <bounceProcessor>plugin-bounces</bounceProcessor>
+ *     <retryDelay>15 minutes</retryDelay>
+ *     <maxRetries>4</maxRetries>
+ * </mailet>
+ * }</pre>
+ */
+public class WasmPluginMailet extends GenericMailet {
+    public static final AttributeName OUTCOME = AttributeName.of("hackablemail.plugin.outcome");
+    public static final AttributeName ATTEMPTS = AttributeName.of("hackablemail.plugin.attempts");
+    /** Read by James's DSNBounce for the Status and Diagnostic-Code of the DSN. */
+    public static final AttributeName DELIVERY_ERROR = AttributeName.of("delivery-error");
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(WasmPluginMailet.class);
+    private static final String ON_FAILURE = "onFailure";
+    private static final String BOUNCE_PROCESSOR = "bounceProcessor";
+    private static final String RETRY_DELAY = "retryDelay";
+    private static final String MAX_RETRIES = "maxRetries";
+
+    private final OwnerPlugins plugins;
+    private final AutomaticallySentMailDetector automaticallySent;
+    private final MetricFactory metricFactory;
+    private final IncomingEmailFactory incomingEmails;
+
+    private FailurePolicy failurePolicy;
+    private FateDecider fateDecider;
+    private String bounceProcessor;
+    private Duration retryDelay;
+    private int maxRetries;
+
+    @Inject
+    public WasmPluginMailet(OwnerPlugins plugins, AutomaticallySentMailDetector automaticallySent,
+                            MetricFactory metricFactory, SandboxLimits limits) {
+        this.plugins = plugins;
+        this.automaticallySent = automaticallySent;
+        this.metricFactory = metricFactory;
+        this.incomingEmails = new IncomingEmailFactory(limits.maxInputBytes());
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        checkInitParameters(ImmutableSet.of(ON_FAILURE, BOUNCE_PROCESSOR, RETRY_DELAY, MAX_RETRIES));
+        failurePolicy = parse(ON_FAILURE, getInitParameter(ON_FAILURE, "bounce"), FailurePolicy::parse);
+        fateDecider = new FateDecider(failurePolicy);
+        bounceProcessor = parse(BOUNCE_PROCESSOR, getInitParameter(BOUNCE_PROCESSOR, "plugin-bounces"), ValueParsers::nonBlank);
+        retryDelay = parse(RETRY_DELAY, getInitParameter(RETRY_DELAY, "15 minutes"), ValueParsers::positiveDuration);
+        maxRetries = parse(MAX_RETRIES, getInitParameter(MAX_RETRIES, "4"), ValueParsers::nonNegativeInt);
+    }
+
+    @Override
+    public Collection<ProcessingState> requiredProcessingState() {
+        ImmutableList.Builder<ProcessingState> states = ImmutableList.<ProcessingState>builder()
+            .add(new ProcessingState(bounceProcessor));
+        failurePolicy.processor().map(ProcessingState::new).ifPresent(states::add);
+        return states.build();
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        List<MailAddress> goingOn = new ArrayList<>();
+        Optional<String> goingOnOutcome = Optional.empty();
+        for (MailAddress recipient : mail.getRecipients()) {
+            Optional<RecipientFate> fate = runPlugin(mail, recipient);
+            if (fate.isEmpty()) {
+                goingOn.add(recipient);
+            } else if (fate.get() instanceof RecipientFate.Continue kept
+                    && goingOnOutcome.map(kept.outcome()::equals).orElse(true)) {
+                goingOn.add(recipient);
+                goingOnOutcome = Optional.of(kept.outcome());
+            } else {
+                carryOut(mail, recipient, fate.get());
+            }
+        }
+        mail.setRecipients(goingOn);
+        goingOnOutcome.ifPresent(outcome -> mail.setAttribute(outcomeAttribute(outcome)));
+        if (goingOn.isEmpty()) {
+            mail.setState(Mail.GHOST);
+        }
+    }
+
+    private Optional<RecipientFate> runPlugin(Mail mail, MailAddress recipient) throws MessagingException {
+        IncomingEmailFactory.PluginInput input = incomingEmails.create(mail, recipient);
+        TimeMetric timer = metricFactory.timer("hackablemail.plugin.call");
+        Optional<Outcome> outcome = plugins.run(recipient, input.json(), replyAllowed(mail));
+        timer.stopAndPublish();
+        if (outcome.isEmpty()) {
+            return Optional.empty();
+        }
+        LOGGER.debug("Plugin of {} on {}: {}, logs {}", recipient, mail.getName(), outcome.get(), outcome.get().logs());
+        if (outcome.get().reply().isPresent()) {
+            getMailetContext().sendMail(PluginReply.create(mail, recipient, outcome.get().reply().get()));
+        }
+        RecipientFate fate = fateDecider.decide(mail.getMessage(), input.email(), outcome.get());
+        metricFactory.generate("hackablemail.plugin.outcome." + fate.outcome()).increment();
+        return Optional.of(fate);
+    }
+
+    private boolean replyAllowed(Mail mail) throws MessagingException {
+        return mail.getMaybeSender().asOptional().isPresent() && !automaticallySent.isAutomaticallySent(mail);
+    }
+
+    private void carryOut(Mail mail, MailAddress recipient, RecipientFate fate) throws MessagingException {
+        if (fate instanceof RecipientFate.Drop) {
+            LOGGER.info("The plugin of {} dropped {}", recipient, mail.getName());
+            return;
+        }
+        MailImpl copy = MailImpl.duplicate(mail);
+        copy.setRecipients(List.of(recipient));
+        copy.setAttribute(outcomeAttribute(fate.outcome()));
+        if (fate instanceof RecipientFate.DeliverChanged changed) {
+            copy.setMessage(changed.message());
+            getMailetContext().sendMail(copy, mail.getState());
+        } else if (fate instanceof RecipientFate.Continue) {
+            getMailetContext().sendMail(copy, mail.getState());
+        } else if (fate instanceof RecipientFate.Bounce bounce) {
+            bounce(copy, bounce.code(), bounce.reason());
+        } else if (fate instanceof RecipientFate.Defer defer) {
+            defer(copy, mail.getState(), defer.reason());
+        } else if (fate instanceof RecipientFate.ToProcessor handOver) {
+            getMailetContext().sendMail(copy, handOver.processor());
+        }
+    }
+
+    private void bounce(MailImpl copy, int code, String reason) throws MessagingException {
+        String text = reason + " (code " + code + ")";
+        copy.setErrorMessage(text);
+        copy.setAttribute(new Attribute(DELIVERY_ERROR, AttributeValue.of("550 5.7.1 " + text)));
+        getMailetContext().sendMail(copy, bounceProcessor);
+    }
+
+    /** Retries in the same processor after the delay; the copy carries no outcome, so the plugin runs again. */
+    private void defer(MailImpl copy, String state, String reason) throws MessagingException {
+        int attempts = AttributeUtils.getValueAndCastFromMail(copy, ATTEMPTS, Integer.class).orElse(0) + 1;
+        if (attempts > maxRetries) {
+            bounce(copy, FateDecider.EX_TEMPFAIL, reason + "; still failing after " + maxRetries + " retries");
+            return;
+        }
+        copy.removeAttribute(OUTCOME);
+        copy.setAttribute(new Attribute(ATTEMPTS, AttributeValue.of(attempts)));
+        getMailetContext().sendMail(copy, state, retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Attribute outcomeAttribute(String outcome) {
+        return new Attribute(OUTCOME, AttributeValue.of(outcome));
+    }
+
+    private static <T> T parse(String parameter, String value, Function<String, T> parser)
+            throws MessagingException {
+        try {
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            throw new MessagingException("WasmPluginMailet: invalid " + parameter + " '" + value + "': " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "Hackable Mail: runs each recipient's WebAssembly plugin and carries out its decision";
+    }
+}

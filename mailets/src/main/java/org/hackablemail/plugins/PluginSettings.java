@@ -1,0 +1,37 @@
+package org.hackablemail.plugins;
+
+import org.hackablemail.config.HackableMailConfiguration;
+import org.hackablemail.config.ValueParsers;
+import org.hackablemail.plugin.host.HostCapacity;
+import org.hackablemail.plugin.host.SandboxLimits;
+
+/** The plugin sandbox's limits and the host's capacity, from {@code hackable-mail.properties}. */
+public final class PluginSettings {
+    private PluginSettings() {
+    }
+
+    public static SandboxLimits limits(HackableMailConfiguration configuration) {
+        return SandboxLimits.builder()
+            .callTimeout(configuration.value("plugin.timeout", "1s", ValueParsers::positiveDuration))
+            .pluginMemoryBytes(configuration.value("plugin.memory", "16M", ValueParsers::positiveSize))
+            .kernelMemoryBytes(configuration.value("plugin.kernel.memory", "16M", ValueParsers::positiveSize))
+            .maxInputBytes(intBytes(configuration.value("plugin.input.max", "1M", ValueParsers::positiveSize)))
+            .maxOutputBytes(intBytes(configuration.value("plugin.output.max", "64K", ValueParsers::positiveSize)))
+            .maxModuleBytes(intBytes(configuration.value("plugin.module.max", "8M", ValueParsers::positiveSize)))
+            .compileTimeout(configuration.value("plugin.compile.timeout", "20s", ValueParsers::positiveDuration))
+            .build();
+    }
+
+    public static HostCapacity capacity(HackableMailConfiguration configuration) {
+        HostCapacity defaults = HostCapacity.defaults();
+        return new HostCapacity(
+            configuration.value("plugin.cache.compiled", String.valueOf(defaults.compiledPlugins()), ValueParsers::positiveInt),
+            defaults.idleInstancesPerPlugin(),
+            configuration.value("plugin.cache.idle.memory", "256M", ValueParsers::positiveSize),
+            configuration.value("plugin.calls.concurrent", String.valueOf(defaults.maxConcurrentCalls()), ValueParsers::positiveInt));
+    }
+
+    private static int intBytes(long bytes) {
+        return (int) Math.min(bytes, Integer.MAX_VALUE);
+    }
+}

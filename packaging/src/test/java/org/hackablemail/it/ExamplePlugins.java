@@ -1,0 +1,31 @@
+package org.hackablemail.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The committed plugin binaries the end-to-end tests install: PDK examples and the host's test plugins. */
+enum ExamplePlugins {
+    PROJECT_XYZ_ASSEMBLYSCRIPT("pdk/examples/project-xyz-as/project-xyz.wasm"),
+    SUBJECT_TAGGER_WAT("pdk/examples/subject-tagger-wat/subject-tagger.wasm"),
+    DROP("plugin-host/src/test/resources/plugins/drop.wasm"),
+    REFUSE_77("plugin-host/src/test/resources/plugins/refuse-77.wasm"),
+    TRY_LATER("plugin-host/src/test/resources/plugins/try-later.wasm"),
+    INFINITE_LOOP("plugin-host/src/test/resources/plugins/infinite-loop.wasm"),
+    MISSING_ON_EMAIL("plugin-host/src/test/resources/plugins/missing-on-email.wasm");
+
+    private final String path;
+
+    ExamplePlugins(String path) {
+        this.path = path;
+    }
+
+    byte[] wasm() {
+        try {
+            return Files.readAllBytes(Path.of(System.getProperty("hackablemail.repository", ".."), path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

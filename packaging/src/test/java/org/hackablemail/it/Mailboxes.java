@@ -1,0 +1,51 @@
+package org.hackablemail.it;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.james.utils.SMTPMessageSender;
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.hackablemail.launcher.DemoUsers;
+
+/** Real SMTP in and IMAP out, on loopback, for the end-to-end tests. */
+final class Mailboxes {
+    static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200));
+
+    private final int smtpPort;
+    private final int imapPort;
+
+    Mailboxes(int smtpPort, int imapPort) {
+        this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
+    }
+
+    /** Sends through the MX port, as a stranger on the Internet would. */
+    void send(String from, List<String> recipients, String subject, String body) throws Exception {
+        try (SMTPMessageSender smtp = SMTPMessageSender.noAuthentication("127.0.0.1", smtpPort, "outside.example")) {
+            smtp.sendMessageWithHeaders(from, recipients, "From: " + from + "\r\nTo: " + String.join(", ", recipients)
+                + "\r\nMessage-ID: <" + System.nanoTime() + "@outside.example>\r\nSubject: " + subject + "\r\n\r\n"
+                + body + "\r\n");
+        }
+    }
+
+    /** Waits until the user's inbox holds exactly {@code count} messages and returns the first one, whole. */
+    String awaitMessages(String user, int count) throws Exception {
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", imapPort)
+                .login(user, DemoUsers.PASSWORD)
+                .select(TestIMAPClient.INBOX)
+                .awaitMessageCount(AWAIT, count);
+            return imap.readFirstMessage();
+        }
+    }
+
+    long messageCount(String user) throws Exception {
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            return imap.connect("127.0.0.1", imapPort)
+                .login(user, DemoUsers.PASSWORD)
+                .getMessageCount(TestIMAPClient.INBOX);
+        }
+    }
+}
