@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.james.utils.SMTPMessageSender;
@@ -69,6 +70,24 @@ abstract class HackableMailServerContract {
         }
 
         assertThat(readFirstMessage(ALICE)).contains("Subject: " + subject);
+    }
+
+    /** The plugin host (Chicory, its AOT compiler and the relocated ASM) works inside this James. */
+    @Test
+    void projectXyzPluginShouldDeliverAndReplyToTheSender() throws Exception {
+        String owner = "xyz-owner@demo.test";
+        String sender = "xyz-sender@demo.test";
+        webAdmin().upsertUser(owner, DemoUsers.PASSWORD);
+        webAdmin().upsertUser(sender, DemoUsers.PASSWORD);
+        HttpResponse<String> installed = webAdmin().put("/hackable/plugins/" + owner,
+            ExamplePlugins.PROJECT_XYZ_ASSEMBLYSCRIPT.wasm(), "application/wasm");
+        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
+        Mailboxes mailboxes = new Mailboxes(ports().smtp(), ports().imap());
+
+        mailboxes.send(sender, List.of(owner), "Project XYZ status", "All good");
+
+        assertThat(mailboxes.awaitMessages(owner, 1)).contains("Subject: Project XYZ status");
+        assertThat(mailboxes.awaitMessages(sender, 1)).contains("Subject: RE: Project XYZ status", "Auto-Submitted: auto-replied");
     }
 
     @Test
