@@ -31,7 +31,7 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * A small authoritative DNS server speaking the wire protocol over UDP and TCP on 127.0.0.1, serving a zone
+ * A small authoritative DNS server speaking the wire protocol over UDP and TCP on loopback, serving a zone
  * kept in memory, for tests that need real DNS (the SPF adapter, an in-process James). Names marked silent
  * get no answer at all, so clients time out. Not for production: one thread per protocol, no limits.
  */
@@ -92,10 +92,18 @@ public final class LoopbackDnsServer implements AutoCloseable {
 
         /** Starts serving on 127.0.0.1 at {@code port} for both protocols; 0 picks a free port. */
         public LoopbackDnsServer start(int port) throws IOException {
-            DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        }
+
+        /**
+         * Starts serving at {@code address} for both protocols: e.g. 127.0.0.153 port 53 (binding it needs root) for
+         * clients that can only be given a server's address, not its port.
+         */
+        public LoopbackDnsServer start(InetSocketAddress address) throws IOException {
+            DatagramSocket udp = new DatagramSocket(address);
             ServerSocket tcp = new ServerSocket();
             try {
-                tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort()));
+                tcp.bind(new InetSocketAddress(address.getAddress(), udp.getLocalPort()));
             } catch (IOException e) {
                 udp.close();
                 throw e;
