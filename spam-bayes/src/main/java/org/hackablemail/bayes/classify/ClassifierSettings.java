@@ -15,7 +15,7 @@ package org.hackablemail.bayes.classify;
 public record ClassifierSettings(double spamCutoff, double hamCutoff, int minSpamMessages, int minHamMessages,
                                  double strength, double prior, double minDeviation, int maxDiscriminators) {
 
-    public static final ClassifierSettings DEFAULT = new ClassifierSettings(0.9, 0.2, 20, 20, 0.45, 0.5, 0.1, 150);
+    public static final ClassifierSettings DEFAULT = new ClassifierSettings(0.9, 0.2, 20, 20, 0.45, 0.5, 0.1, 400);
 
     public ClassifierSettings {
         if (!(0 <= hamCutoff && hamCutoff <= spamCutoff && spamCutoff <= 1)) {

@@ -35,6 +35,7 @@ final class HeaderTokens {
         if (value == null) {
             return;
         }
+        collector.add("header:" + name);
         if (WORD_FIELDS.contains(name)) {
             words.split(DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT), name + ":");
         } else if (name.equals("received")) {

@@ -13,7 +13,7 @@ package org.hackablemail.bayes.tokenize;
 public record TokenizerSettings(int minTokenLength, int maxTokenLength, int maxTokensPerMessage, int maxCharsPerPart,
                                 boolean wordPairs) {
 
-    public static final TokenizerSettings DEFAULT = new TokenizerSettings(3, 40, 5_000, 200_000, true);
+    public static final TokenizerSettings DEFAULT = new TokenizerSettings(3, 40, 5_000, 200_000, false);
 
     public TokenizerSettings {
         if (minTokenLength < 1 || maxTokenLength < minTokenLength) {

@@ -22,7 +22,7 @@ import org.hackablemail.bayes.tokenize.TokenizerSettings;
  * run it with {@code spam-bayes/bench.sh}. Usage:
  * <pre>
  * Benchmark [--ham DIR]... [--spam DIR]... [--suffix .txt] [--folds 10] [--test-ham DIR --test-spam DIR]
- *           [--no-pairs] [--no-bogofilter] [CORPUS_DATA_DIR]
+ *           [--pairs] [--no-bogofilter] [CORPUS_DATA_DIR]
  * </pre>
  * Without {@code --ham}/{@code --spam} it uses the SpamAssassin 2002 set under CORPUS_DATA_DIR. With
  * {@code --test-ham}/{@code --test-spam} it trains on all of the training set and scores those directories instead of
@@ -106,7 +106,7 @@ public final class Benchmark {
         private final List<Path> testSpam = new ArrayList<>();
         private String suffix = "";
         private int folds = 10;
-        private boolean wordPairs = true;
+        private boolean wordPairs = TokenizerSettings.DEFAULT.wordPairs();
         private boolean bogofilter = true;
 
         static Options parse(String[] args) {
@@ -120,7 +120,7 @@ public final class Benchmark {
                     case "--test-spam" -> options.testSpam.add(Path.of(args[++i]));
                     case "--suffix" -> options.suffix = args[++i];
                     case "--folds" -> options.folds = Integer.parseInt(args[++i]);
-                    case "--no-pairs" -> options.wordPairs = false;
+                    case "--pairs" -> options.wordPairs = true;
                     case "--no-bogofilter" -> options.bogofilter = false;
                     default -> corpusData = Path.of(args[i]);
                 }
