@@ -24,6 +24,7 @@ import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.AutomaticallySentMailDetector;
 import org.apache.mailet.base.GenericMailet;
 import org.hackablemail.config.ValueParsers;
+import org.hackablemail.plugin.email.PluginInput;
 import org.hackablemail.plugin.host.Outcome;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugins.FailurePolicy;
@@ -136,7 +137,7 @@ public class WasmPluginMailet extends GenericMailet {
     }
 
     private Optional<RecipientFate> runPlugin(Mail mail, MailAddress recipient) throws MessagingException {
-        IncomingEmailFactory.PluginInput input = incomingEmails.create(mail, recipient);
+        PluginInput input = incomingEmails.create(mail, recipient);
         TimeMetric timer = metricFactory.timer("hackablemail.plugin.call");
         Optional<Outcome> outcome = plugins.run(recipient, input.json(), replyAllowed(mail));
         timer.stopAndPublish();

@@ -12,12 +12,25 @@ import java.util.Objects;
  * @param config what {@code config_get} returns
  * @param replyAllowed false when the message must not be answered (automatic, from a list, null sender): then
  *     {@code reply} refuses
+ * @param deliverAllowed false when {@code deliver} must fail, as a mailbox that cannot take the message now:
+ *     simulations use it to see how a plugin copes; real calls always allow it
  */
-public record EmailCall(String owner, byte[] input, Map<String, String> config, boolean replyAllowed) {
+public record EmailCall(String owner, byte[] input, Map<String, String> config, boolean replyAllowed,
+                        boolean deliverAllowed) {
 
     public EmailCall {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(input, "input");
         config = Map.copyOf(config);
+    }
+
+    /** A real call: {@code deliver} is allowed. */
+    public EmailCall(String owner, byte[] input, Map<String, String> config, boolean replyAllowed) {
+        this(owner, input, config, replyAllowed, true);
+    }
+
+    /** The same call for another owner: simulations run under an owner name of their own. */
+    EmailCall forOwner(String otherOwner) {
+        return new EmailCall(otherOwner, input, config, replyAllowed, deliverAllowed);
     }
 }

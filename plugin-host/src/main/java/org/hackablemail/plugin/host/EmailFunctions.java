@@ -23,6 +23,8 @@ final class EmailFunctions {
     static final int ALREADY_DONE = 64;
     /** EX_DATAERR: the argument is not the expected JSON. */
     static final int BAD_ARGUMENT = 65;
+    /** EX_TEMPFAIL: the mailbox cannot take the message now (only in simulations). */
+    static final int UNAVAILABLE = 75;
     /** EX_NOPERM: replying to this message is not allowed (RFC 3834). */
     static final int NOT_ALLOWED = 77;
 
@@ -45,8 +47,12 @@ final class EmailFunctions {
     }
 
     private int deliver(byte[] json) {
+        ActiveCall current = slot.current();
+        if (!current.call().deliverAllowed()) {
+            return UNAVAILABLE;
+        }
         return parse(json, EmailJson::incomingEmail)
-            .map(email -> slot.current().effects().deliver(email) ? ACCEPTED : ALREADY_DONE)
+            .map(email -> current.effects().deliver(email) ? ACCEPTED : ALREADY_DONE)
             .orElse(BAD_ARGUMENT);
     }
 

@@ -25,4 +25,9 @@ public final class InMemoryVarStore implements VarStore {
             return vars.isEmpty() ? null : vars;
         });
     }
+
+    @Override
+    public void removeAll(String owner) {
+        varsByOwner.remove(owner);
+    }
 }

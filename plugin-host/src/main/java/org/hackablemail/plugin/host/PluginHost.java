@@ -7,6 +7,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.hackablemail.plugin.PluginDigest;
 
@@ -31,10 +34,13 @@ public final class PluginHost implements AutoCloseable {
     private final CodeCache code;
     private final InstancePool instances;
     private final CallRunner runner;
+    private final VarStore vars;
+    private final AtomicLong simulations = new AtomicLong();
 
     public PluginHost(SandboxLimits limits, HostCapacity capacity, VarStore vars, PluginSource source) {
         this.limits = limits;
         this.source = source;
+        this.vars = vars;
         this.linker = new PluginLinker(ExtismKernel.load(), limits, vars);
         this.compileThreads = Executors.newFixedThreadPool(compilerThreadCount(), daemonThreads("compiler"));
         this.code = new CodeCache(capacity.compiledPlugins(),
@@ -56,6 +62,27 @@ public final class PluginHost implements AutoCloseable {
 
     /** Runs the plugin's {@code onEmail} for one message and one owner. */
     public Outcome onEmail(PluginDigest plugin, EmailCall call) {
+        InstancePool.Key key = new InstancePool.Key(call.owner(), plugin);
+        return run(plugin, call, compiled -> instances.take(key).orElseGet(() -> linker.instantiate(compiled)),
+            instance -> instances.offer(key, instance));
+    }
+
+    /**
+     * Runs one call as a rehearsal: on a new instance, discarded after it, under an owner name of its own whose
+     * variables start empty and are forgotten afterwards. Nothing the owner's real calls keep is read or changed.
+     */
+    public Outcome simulate(PluginDigest plugin, EmailCall call) {
+        String rehearsal = "simulation-" + simulations.incrementAndGet() + ":" + call.owner();
+        try {
+            return run(plugin, call.forOwner(rehearsal), linker::instantiate, instance -> {
+            });
+        } finally {
+            vars.removeAll(rehearsal);
+        }
+    }
+
+    private Outcome run(PluginDigest plugin, EmailCall call, Function<CompiledPlugin, PluginInstance> instanceFor,
+                        Consumer<PluginInstance> afterSuccess) {
         CallEffects effects = new CallEffects(limits.maxLogBytes());
         if (call.input().length > limits.maxInputBytes()) {
             return Outcome.failed(new PluginFailure(PluginFailure.Reason.INPUT_TOO_LARGE, "the input is "
@@ -68,9 +95,9 @@ public final class PluginHost implements AutoCloseable {
             return Outcome.failed(new PluginFailure(PluginFailure.Reason.INVALID_PLUGIN, e.getMessage()), effects);
         }
         ActiveCall active = new ActiveCall(call, effects);
-        InstancePool.Key key = new InstancePool.Key(call.owner(), plugin);
         try {
-            return Outcome.returned(runner.run(() -> callOnWorker(key, compiled, active), limits.callTimeout()),
+            return Outcome.returned(runner.run(() -> callOnWorker(instanceFor.apply(compiled), active, afterSuccess),
+                    limits.callTimeout()),
                 effects);
         } catch (ExecutionException e) {
             return Outcome.failed(Failures.of(e.getCause()), effects);
@@ -89,11 +116,10 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    /** A failed instance is not offered back to the pool. */
-    private int callOnWorker(InstancePool.Key key, CompiledPlugin plugin, ActiveCall call) {
-        PluginInstance instance = instances.take(key).orElseGet(() -> linker.instantiate(plugin));
+    /** A failed instance is not offered back to the pool: {@code afterSuccess} only sees healthy ones. */
+    private static int callOnWorker(PluginInstance instance, ActiveCall call, Consumer<PluginInstance> afterSuccess) {
         int resultCode = instance.call(call);
-        instances.offer(key, instance);
+        afterSuccess.accept(instance);
         return resultCode;
     }
 

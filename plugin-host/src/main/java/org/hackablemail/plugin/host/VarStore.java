@@ -14,4 +14,7 @@ public interface VarStore {
     void put(String owner, String name, byte[] value);
 
     void remove(String owner, String name);
+
+    /** Forgets every variable of the owner. */
+    void removeAll(String owner);
 }

@@ -2,6 +2,7 @@ package org.hackablemail.plugin.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,10 +10,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.hackablemail.plugin.PluginDigest;
+import org.hackablemail.plugin.simulation.SimulationReport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A {@link PluginStore} in a directory of its own, which it alone writes:
  * <pre>
  * modules/ab/abcdef….wasm      one file per module, named by its SHA-256
- * owners/bob%40example.org.json   the owner's versions and the active one
+ * owners/bob%40example.org.json   the owner's versions, the active one, and the plugin's configuration
  * </pre>
  * Every file is written atomically, the module before the record that names it, so a crash never leaves a
  * half-written plugin active; at worst an unreferenced module. Writes are serialized; reads take no lock.
@@ -28,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class FileSystemPluginStore implements PluginStore {
     /** Keeps owner file names well under the usual 255-byte limit. */
     private static final int MAX_OWNER_FILE_NAME = 200;
+    private static final String OWNER_FILE_SUFFIX = ".json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path modules;
@@ -46,14 +51,15 @@ public final class FileSystemPluginStore implements PluginStore {
     }
 
     @Override
-    public synchronized PluginVersion push(String owner, byte[] wasm, String pushedBy) {
+    public synchronized PluginVersion push(String owner, byte[] wasm, String pushedBy, SimulationReport simulations) {
         PluginDigest digest = PluginDigest.of(wasm);
         try {
             Path module = modulePath(digest);
             if (!Files.exists(module)) {
                 AtomicFiles.write(module, wasm);
             }
-            OwnerRecord updated = load(owner).withNewVersion(digest, wasm.length, clock.instant(), pushedBy);
+            OwnerRecord updated = load(owner).withNewVersion(digest, wasm.length, clock.instant(), pushedBy,
+                simulations);
             save(owner, updated);
             return updated.activeVersion().orElseThrow().toPluginVersion(owner);
         } catch (IOException e) {
@@ -99,6 +105,41 @@ public final class FileSystemPluginStore implements PluginStore {
         }
     }
 
+    @Override
+    public Map<String, String> config(String owner) {
+        return read(owner).config();
+    }
+
+    @Override
+    public synchronized void setConfig(String owner, Map<String, String> config) {
+        update(owner, read(owner).withConfig(config));
+    }
+
+    @Override
+    public synchronized void delete(String owner) {
+        try {
+            Files.deleteIfExists(ownerPath(owner));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the plugins of " + owner, e);
+        }
+    }
+
+    @Override
+    public List<String> owners() {
+        if (!Files.isDirectory(owners)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(owners)) {
+            return files.map(file -> file.getFileName().toString())
+                .filter(name -> name.endsWith(OWNER_FILE_SUFFIX))
+                .map(name -> URLDecoder.decode(name.substring(0, name.length() - OWNER_FILE_SUFFIX.length()),
+                    StandardCharsets.UTF_8))
+                .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the plugin owners", e);
+        }
+    }
+
     private OwnerRecord read(String owner) {
         try {
             return load(owner);
@@ -133,7 +174,7 @@ public final class FileSystemPluginStore implements PluginStore {
 
     /** URL encoding leaves only letters, digits, {@code .-*_} and {@code %}: no separator, no "..". */
     private Path ownerPath(String owner) {
-        String fileName = URLEncoder.encode(owner, StandardCharsets.UTF_8) + ".json";
+        String fileName = URLEncoder.encode(owner, StandardCharsets.UTF_8) + OWNER_FILE_SUFFIX;
         if (owner.isEmpty() || fileName.length() > MAX_OWNER_FILE_NAME) {
             throw new IllegalArgumentException("Not a plugin owner: '" + owner + "'");
         }

@@ -3,34 +3,49 @@ package org.hackablemail.plugin.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.hackablemail.plugin.PluginDigest;
+import org.hackablemail.plugin.simulation.SimulationReport;
 
-/** What the file system store keeps per owner, as JSON: the versions pushed and which one is active. */
-record OwnerRecord(Integer active, List<Version> versions) {
+/**
+ * What the file system store keeps per owner, as JSON: the versions pushed, which one is active, and the plugin's
+ * configuration. Records written before configuration existed read as an empty configuration.
+ */
+record OwnerRecord(Integer active, List<Version> versions, Map<String, String> config) {
 
-    record Version(int version, String digest, long size, String pushedAt, String pushedBy) {
+    OwnerRecord {
+        config = config == null ? Map.of() : Map.copyOf(config);
+    }
+
+    record Version(int version, String digest, long size, String pushedAt, String pushedBy,
+                   SimulationReport simulations) {
 
         PluginVersion toPluginVersion(String owner) {
             return new PluginVersion(owner, version, new PluginDigest(digest), size, Instant.parse(pushedAt),
-                pushedBy);
+                pushedBy, simulations);
         }
     }
 
     static OwnerRecord empty() {
-        return new OwnerRecord(null, List.of());
+        return new OwnerRecord(null, List.of(), Map.of());
     }
 
-    OwnerRecord withNewVersion(PluginDigest digest, long size, Instant pushedAt, String pushedBy) {
+    OwnerRecord withNewVersion(PluginDigest digest, long size, Instant pushedAt, String pushedBy,
+                               SimulationReport simulations) {
         int version = versions.size() + 1;
         List<Version> all = new ArrayList<>(versions);
-        all.add(new Version(version, digest.hex(), size, pushedAt.toString(), pushedBy));
-        return new OwnerRecord(version, all);
+        all.add(new Version(version, digest.hex(), size, pushedAt.toString(), pushedBy, simulations));
+        return new OwnerRecord(version, all, config);
     }
 
     OwnerRecord withActive(Integer version) {
-        return new OwnerRecord(version, versions);
+        return new OwnerRecord(version, versions, config);
+    }
+
+    OwnerRecord withConfig(Map<String, String> newConfig) {
+        return new OwnerRecord(active, versions, newConfig);
     }
 
     Optional<Version> activeVersion() {

@@ -1,9 +1,11 @@
 package org.hackablemail.plugin.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.hackablemail.plugin.PluginDigest;
+import org.hackablemail.plugin.simulation.SimulationReport;
 
 /**
  * Plugins by owner: modules are stored once per SHA-256 digest; each owner has a history of versions, at most one
@@ -14,7 +16,12 @@ import org.hackablemail.plugin.PluginDigest;
 public interface PluginStore {
 
     /** Stores the module and makes it the owner's new, active version. */
-    PluginVersion push(String owner, byte[] wasm, String pushedBy);
+    default PluginVersion push(String owner, byte[] wasm, String pushedBy) {
+        return push(owner, wasm, pushedBy, null);
+    }
+
+    /** Stores the module, with the report of the simulations it passed, as the owner's new, active version. */
+    PluginVersion push(String owner, byte[] wasm, String pushedBy, SimulationReport simulations);
 
     Optional<PluginVersion> active(String owner);
 
@@ -33,4 +40,16 @@ public interface PluginStore {
 
     /** The module with this digest, as pushed. */
     Optional<byte[]> read(PluginDigest digest);
+
+    /** What the owner's plugin reads with {@code config_get}; empty when nothing was set. */
+    Map<String, String> config(String owner);
+
+    /** Replaces the owner's plugin configuration. */
+    void setConfig(String owner, Map<String, String> config);
+
+    /** Forgets the owner's versions and configuration: the owner is as if they had never pushed. */
+    void delete(String owner);
+
+    /** The owners who have pushed a plugin or set a configuration, in no particular order. */
+    List<String> owners();
 }

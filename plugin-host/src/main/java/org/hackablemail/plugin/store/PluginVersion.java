@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import org.hackablemail.plugin.PluginDigest;
+import org.hackablemail.plugin.simulation.SimulationReport;
 
 /**
  * One version of an owner's plugin.
@@ -11,14 +12,20 @@ import org.hackablemail.plugin.PluginDigest;
  * @param version 1 for the owner's first push, then counting up
  * @param size of the module in bytes
  * @param pushedBy who pushed it: the owner, or an administrator
+ * @param simulations the report of the simulations it went through when pushed; null when it was pushed without
  */
 public record PluginVersion(String owner, int version, PluginDigest digest, long size, Instant pushedAt,
-                            String pushedBy) {
+                            String pushedBy, SimulationReport simulations) {
 
     public PluginVersion {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(pushedAt, "pushedAt");
         Objects.requireNonNull(pushedBy, "pushedBy");
+    }
+
+    /** A version pushed without simulations. */
+    public PluginVersion(String owner, int version, PluginDigest digest, long size, Instant pushedAt, String pushedBy) {
+        this(owner, version, digest, size, pushedAt, pushedBy, null);
     }
 }

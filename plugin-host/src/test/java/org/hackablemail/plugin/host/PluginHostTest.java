@@ -99,6 +99,28 @@ class PluginHostTest {
     }
 
     @Test
+    void shouldAnswerDeliverWithUnavailableWhenCallRefusesDelivery() throws Exception {
+        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("deliver-input")),
+            new EmailCall(OWNER, EmailJson.toJson(EMAIL), Map.of(), true, false));
+
+        assertThat(outcome.resultCode()).isEqualTo(EmailFunctions.UNAVAILABLE);
+        assertThat(outcome.delivered()).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveOwnerVariablesAloneWhenSimulating() throws Exception {
+        PluginDigest counter = host.install(TestPlugins.wasm("count-calls"));
+        host.onEmail(counter, emailTo(OWNER));
+
+        Outcome first = host.simulate(counter, emailTo(OWNER));
+        Outcome second = host.simulate(counter, emailTo(OWNER));
+
+        assertThat(first.resultCode()).isEqualTo(1);
+        assertThat(second.resultCode()).isEqualTo(1);
+        assertThat(host.onEmail(counter, emailTo(OWNER)).resultCode()).isEqualTo(2);
+    }
+
+    @Test
     void shouldReportPluginErrorWhenPluginReturnsNonZero() throws Exception {
         Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("error-set")), emailTo(OWNER));
 

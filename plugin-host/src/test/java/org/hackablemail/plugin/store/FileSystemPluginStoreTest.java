@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.hackablemail.plugin.PluginDigest;
+import org.hackablemail.plugin.simulation.ScenarioResult;
+import org.hackablemail.plugin.simulation.SimulationReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +137,46 @@ class FileSystemPluginStoreTest {
     void pushShouldThrowWhenOwnerIsTooLong() {
         assertThatThrownBy(() -> store.push("x".repeat(300) + "@example.org", FIRST, "admin"))
             .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldKeepSimulationReportWithVersionWhenReopened() {
+        SimulationReport report = SimulationReport.of(List.of(new ScenarioResult("empty body",
+            ScenarioResult.Status.passed, 0, List.of(), null, null, List.of("INFO hello"))));
+        PluginVersion pushed = store.push(BOB, FIRST, BOB, report);
+
+        assertThat(open().active(BOB)).contains(pushed);
+        assertThat(open().history(BOB)).singleElement().extracting(PluginVersion::simulations).isEqualTo(report);
+    }
+
+    @Test
+    void shouldKeepConfigAcrossPushesWhenSet() {
+        store.setConfig(BOB, Map.of("greeting", "Hi"));
+        store.push(BOB, FIRST, BOB);
+
+        assertThat(open().config(BOB)).isEqualTo(Map.of("greeting", "Hi"));
+        assertThat(store.config("carol@example.org")).isEmpty();
+    }
+
+    @Test
+    void shouldForgetVersionsAndConfigWhenOwnerIsDeleted() {
+        store.push(BOB, FIRST, BOB);
+        store.setConfig(BOB, Map.of("greeting", "Hi"));
+
+        store.delete(BOB);
+
+        assertThat(store.active(BOB)).isEmpty();
+        assertThat(store.history(BOB)).isEmpty();
+        assertThat(store.config(BOB)).isEmpty();
+        assertThat(store.owners()).isEmpty();
+    }
+
+    @Test
+    void shouldListOwnersWhenTheyPushed() {
+        store.push(BOB, FIRST, BOB);
+        store.push("carol+tag@example.org", FIRST, "admin");
+
+        assertThat(open().owners()).containsExactlyInAnyOrder(BOB, "carol+tag@example.org");
     }
 
     private FileSystemPluginStore open() {

@@ -1,4 +1,4 @@
-package org.hackablemail.plugins;
+package org.hackablemail.plugin.email;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,17 +11,12 @@ import javax.mail.MessagingException;
 import javax.mail.Multipart;
 import javax.mail.Part;
 
-import org.hackablemail.plugin.email.IncomingEmail;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * What a plugin sees of a message's content: the text of its first text/plain part (else the text of its first
  * text/html part) and the list of its attachments. Malformed MIME never fails the call: what cannot be read is
  * left out.
  */
 final class MessageContent {
-    private static final Logger LOGGER = LoggerFactory.getLogger(MessageContent.class);
     private static final int MAX_DEPTH = 16;
 
     private String plainText;
@@ -36,7 +31,7 @@ final class MessageContent {
         try {
             content.visit(message, 0);
         } catch (MessagingException | IOException | RuntimeException e) {
-            LOGGER.info("Unreadable MIME structure, the plugin sees what was read before: {}", e.toString());
+            // Unreadable MIME structure: the plugin sees what was read before.
         }
         return content;
     }

@@ -1,4 +1,4 @@
-package org.hackablemail.plugins;
+package org.hackablemail.plugin.email;
 
 import java.util.Map;
 import java.util.regex.Matcher;
