@@ -118,7 +118,8 @@ public class WasmPluginMailet extends GenericMailet {
         List<MailAddress> goingOn = new ArrayList<>();
         Optional<String> goingOnOutcome = Optional.empty();
         for (MailAddress recipient : mail.getRecipients()) {
-            Optional<RecipientFate> fate = runPlugin(mail, recipient);
+            // Reading the message for a plugin is the costly part: only for recipients who have one.
+            Optional<RecipientFate> fate = plugins.hasPlugin(recipient) ? runPlugin(mail, recipient) : Optional.empty();
             if (fate.isEmpty()) {
                 goingOn.add(recipient);
             } else if (fate.get() instanceof RecipientFate.Continue kept
