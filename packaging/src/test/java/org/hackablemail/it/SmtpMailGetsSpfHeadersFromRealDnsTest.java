@@ -1,6 +1,7 @@
 package org.hackablemail.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hackablemail.it.HackableMailServerContract.AWAIT;
 import static org.hackablemail.it.SpfTestInternet.DENIED_BY_SHOP;
 import static org.hackablemail.it.SpfTestInternet.HELO;
 import static org.hackablemail.it.SpfTestInternet.MX_HOST_OF_SHOP;
@@ -75,8 +76,8 @@ class SmtpMailGetsSpfHeadersFromRealDnsTest {
 
     @ParameterizedTest(name = "{0} for {2} from {1}")
     @MethodSource("clientsAndSenders")
-    void shouldPrependTheVerdictOfTheSenderDomainWhenMailComesFromAnUntrustedClient(String result, String client,
-                                                                                    String sender, String receivedSpf) throws Exception {
+    void shouldPrependTheVerdictOfTheSenderDomainWhenMailComesFromAnUntrustedClient(
+        String result, String client, String sender, String receivedSpf) throws Exception {
         List<String> fields = sendAndReadHeaderFields(client, sender, result + RECIPIENT_DOMAIN, "");
 
         assertThat(values(fields, "Received-SPF")).containsExactly(receivedSpf);
@@ -87,7 +88,8 @@ class SmtpMailGetsSpfHeadersFromRealDnsTest {
 
     @Test
     void shouldRecordTemperrorWhenTheSenderDomainsDnsServerNeverAnswers() throws Exception {
-        List<String> fields = sendAndReadHeaderFields("127.0.0.7", SENDER_WITH_UNREACHABLE_DNS, "temperror" + RECIPIENT_DOMAIN, "");
+        List<String> fields = sendAndReadHeaderFields("127.0.0.7", SENDER_WITH_UNREACHABLE_DNS,
+            "temperror" + RECIPIENT_DOMAIN, "");
 
         assertThat(values(fields, "Received-SPF")).singleElement().asString()
             .startsWith("temperror (mx.demo.test: temporary error evaluating the SPF policy of unreachable.test)"
@@ -100,7 +102,7 @@ class SmtpMailGetsSpfHeadersFromRealDnsTest {
     }
 
     @Test
-    void shouldRemoveIncomingAuthenticationResultsClaimingThisReceiverWhenKeepingOtherServersOnes() throws Exception {
+    void shouldRemoveIncomingAuthenticationResultsWhenTheyClaimThisReceiver() throws Exception {
         String forged = "mx.demo.test; spf=pass smtp.mailfrom=news@shop.test";
         String otherServers = "relay.shop.test; spf=pass smtp.mailfrom=news@shop.test";
 
@@ -120,13 +122,13 @@ class SmtpMailGetsSpfHeadersFromRealDnsTest {
             String fetched = imap.connect("127.0.0.1", JAMES.ports().imap())
                 .login(recipient, DemoUsers.PASSWORD)
                 .select(TestIMAPClient.INBOX)
-                .awaitMessage(HackableMailServerContract.AWAIT)
+                .awaitMessage(AWAIT)
                 .readFirstMessageHeaders();
             return headerFields(fetched);
         }
     }
 
-    /** The fields of an IMAP {@code FETCH (RFC822.HEADER)} reply: the literal after its first line, up to the empty line. */
+    /** The fields of an IMAP {@code FETCH (RFC822.HEADER)} reply: its literal, after the first line, to the empty line. */
     private static List<String> headerFields(String fetchReply) {
         String header = fetchReply.substring(fetchReply.indexOf("\r\n") + 2);
         String unfolded = header.substring(0, header.indexOf("\r\n\r\n")).replaceAll("\r\n[ \t]+", " ");

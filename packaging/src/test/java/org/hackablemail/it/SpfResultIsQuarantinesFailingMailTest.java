@@ -1,6 +1,9 @@
 package org.hackablemail.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hackablemail.it.HackableMailServerContract.ALICE;
+import static org.hackablemail.it.HackableMailServerContract.AWAIT;
+import static org.hackablemail.it.HackableMailServerContract.BOB;
 import static org.hackablemail.it.SpfTestInternet.DENIED_BY_SHOP;
 import static org.hackablemail.it.SpfTestInternet.HELO;
 import static org.hackablemail.it.SpfTestInternet.MX_HOST_OF_SHOP;
@@ -28,11 +31,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class SpfResultIsQuarantinesFailingMailTest {
     private static final String QUARANTINE_PATH = "var/mail/spf-fail/";
-    private static final String QUARANTINE_MAILS = "/mailRepositories/" + URLEncoder.encode(QUARANTINE_PATH, StandardCharsets.UTF_8) + "/mails";
+    private static final String QUARANTINE_MAILS =
+        "/mailRepositories/" + URLEncoder.encode(QUARANTINE_PATH, StandardCharsets.UTF_8) + "/mails";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final InProcessJames JAMES = new InProcessJames(conf -> SpfTestInternet.configure(conf)
-        .followedBy("org.hackablemail.matchers.SpfResultIs=fail", "ToRepository", Map.of("repositoryPath", "memory://" + QUARANTINE_PATH))
+        .followedBy("org.hackablemail.matchers.SpfResultIs=fail", "ToRepository",
+            Map.of("repositoryPath", "memory://" + QUARANTINE_PATH))
         .write());
 
     @RegisterExtension
@@ -48,26 +53,26 @@ class SpfResultIsQuarantinesFailingMailTest {
 
     @Test
     void shouldQuarantineMailWhenSpfFails() throws Exception {
-        new LoopbackSmtpClient(DENIED_BY_SHOP, HELO).send(JAMES.ports().smtp(), SHOP_SENDER, HackableMailServerContract.ALICE,
+        new LoopbackSmtpClient(DENIED_BY_SHOP, HELO).send(JAMES.ports().smtp(), SHOP_SENDER, ALICE,
             "Subject: not from shop.test\r\n\r\nHello\r\n");
 
-        HackableMailServerContract.AWAIT.until(() -> quarantinedKeys().size() == 1);
+        AWAIT.until(() -> quarantinedKeys().size() == 1);
         JsonNode quarantined = quarantined(quarantinedKeys().get(0).asText());
         assertThat(quarantined.get("sender").asText()).isEqualTo(SHOP_SENDER);
         assertThat(quarantined.get("remoteAddr").asText()).isEqualTo(DENIED_BY_SHOP);
-        assertThat(messageCount(HackableMailServerContract.ALICE)).isZero();
+        assertThat(messageCount(ALICE)).isZero();
     }
 
     @Test
     void shouldDeliverMailWhenSpfPasses() throws Exception {
-        new LoopbackSmtpClient(MX_HOST_OF_SHOP, HELO).send(JAMES.ports().smtp(), SHOP_SENDER, HackableMailServerContract.BOB,
+        new LoopbackSmtpClient(MX_HOST_OF_SHOP, HELO).send(JAMES.ports().smtp(), SHOP_SENDER, BOB,
             "Subject: from shop.test\r\n\r\nHello\r\n");
 
         try (TestIMAPClient imap = new TestIMAPClient()) {
             String message = imap.connect("127.0.0.1", JAMES.ports().imap())
-                .login(HackableMailServerContract.BOB, DemoUsers.PASSWORD)
+                .login(BOB, DemoUsers.PASSWORD)
                 .select(TestIMAPClient.INBOX)
-                .awaitMessage(HackableMailServerContract.AWAIT)
+                .awaitMessage(AWAIT)
                 .readFirstMessage();
             assertThat(message).contains("Received-SPF: pass ");
         }

@@ -1,6 +1,7 @@
 package org.hackablemail.it;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import org.xbill.DNS.Type;
 final class SpfTestInternet implements BeforeAllCallback, AfterAllCallback {
     static final InetSocketAddress DNS_SERVER = new InetSocketAddress("127.0.0.153", 53);
 
-    /** shop.test's SPF policy authorizes its MX host 127.0.0.2, softfails 127.0.0.3, is neutral on 127.0.0.4, denies the rest. */
+    /** shop.test's policy: its MX host 127.0.0.2 passes, 127.0.0.3 softfails, 127.0.0.4 is neutral, the rest fails. */
     static final String SHOP_SENDER = "news@shop.test";
     static final String MX_HOST_OF_SHOP = "127.0.0.2";
     static final String SOFTFAILED_BY_SHOP = "127.0.0.3";
@@ -34,7 +35,6 @@ final class SpfTestInternet implements BeforeAllCallback, AfterAllCallback {
     static final String SENDER_WITH_UNREACHABLE_DNS = "info@unreachable.test";
 
     static final String HELO = "client.outside.test";
-    static final String RECEIVER = "mx.demo.test";
 
     private static final String DNSSERVICE_XML = """
         <?xml version="1.0"?>
@@ -52,18 +52,25 @@ final class SpfTestInternet implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        dns = LoopbackDnsServer.builder()
+        LoopbackDnsServer.Builder zone = LoopbackDnsServer.builder()
             .txt("shop.test", "v=spf1 mx ~ip4:" + SOFTFAILED_BY_SHOP + " ?ip4:" + NEUTRAL_FOR_SHOP + " -all")
             .record("shop.test", Type.MX, "10 mail.shop.test.")
             .record("mail.shop.test", Type.A, MX_HOST_OF_SHOP)
             .record("no-policy.test", Type.A, "127.0.0.6")
-            .silent("unreachable.test")
-            .start(DNS_SERVER);
+            .silent("unreachable.test");
+        try {
+            dns = zone.start(DNS_SERVER);
+        } catch (BindException e) {
+            throw new IOException("Cannot listen on " + DNS_SERVER + " for the SPF end-to-end tests: it must be free,"
+                + " and port 53 needs root; James's dnsservice.xml cannot name another port", e);
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
-        dns.close();
+        if (dns != null) {
+            dns.close();
+        }
     }
 
     /** James resolves through {@link #DNS_SERVER} alone; the annotator trusts no network. */
