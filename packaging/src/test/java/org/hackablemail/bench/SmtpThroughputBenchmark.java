@@ -1,0 +1,153 @@
+package org.hackablemail.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import org.apache.james.utils.SMTPMessageSender;
+import org.apache.james.utils.TestIMAPClient;
+import org.hackablemail.launcher.JamesConfiguration;
+import org.hackablemail.launcher.JamesHome;
+import org.hackablemail.launcher.JamesProcess;
+import org.hackablemail.launcher.ServerPorts;
+import org.hackablemail.launcher.WebAdminClient;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * End-to-end throughput of a stock James 3.8.1 with the extension jar: messages accepted over SMTP and found in the
+ * recipient's IMAP inbox per second, for James with the whole Hackable Mail chain (the owner's plugin runs on every
+ * message) against the same James with every Hackable Mail mailet taken out of mailetcontainer.xml ("bare"). Both
+ * run in turn, several rounds, in one run, so that the ratio is measured under the same load. Not a test: see
+ * {@code packaging/bench.sh}.
+ */
+public final class SmtpThroughputBenchmark {
+    private static final String OWNER = "bench@demo.test";
+    private static final String PASSWORD = "demo";
+    private static final int CLIENTS = 4;
+
+    private SmtpThroughputBenchmark() {
+    }
+
+    /** Arguments: james-conf dir, extension jar, James classpath file, plugin .wasm, messages per round, rounds. */
+    public static void main(String[] args) throws Exception {
+        Path jamesConf = Path.of(args[0]);
+        Path extensionJar = Path.of(args[1]);
+        Path classpath = Path.of(args[2]);
+        byte[] plugin = Files.readAllBytes(Path.of(args[3]));
+        int messages = Integer.parseInt(args[4]);
+        int rounds = Integer.parseInt(args[5]);
+
+        List<Double> bare = new ArrayList<>();
+        List<Double> chain = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            bare.add(measure("bare", jamesConf, extensionJar, classpath, null, messages));
+            chain.add(measure("chain", jamesConf, extensionJar, classpath, plugin, messages));
+        }
+        double bareMedian = median(bare);
+        double chainMedian = median(chain);
+        System.out.printf(Locale.ROOT, "%n%d messages per round, %d SMTP clients, %d rounds%n", messages, CLIENTS, rounds);
+        System.out.printf(Locale.ROOT, "bare James          %8.1f msg/s (median of %s)%n", bareMedian, format(bare));
+        System.out.printf(Locale.ROOT, "with Hackable Mail  %8.1f msg/s (median of %s)%n", chainMedian, format(chain));
+        System.out.printf(Locale.ROOT, "ratio               %8.2f  (target >= 0.80)%n", chainMedian / bareMedian);
+    }
+
+    private static double measure(String name, Path jamesConf, Path extensionJar, Path classpath, byte[] plugin,
+                                  int messages) throws Exception {
+        ServerPorts ports = ServerPorts.free();
+        JamesHome home = new JamesHome(Files.createTempDirectory("bench-" + name));
+        String token = home.prepare(new JamesConfiguration(jamesConf), ports);
+        home.installExtension(extensionJar);
+        if (plugin == null) {
+            removeHackableMailMailets(home.conf().resolve("mailetcontainer.xml"));
+        }
+        try (JamesProcess james = JamesProcess.start(home, classpath, List.of("-Xmx1g"))) {
+            james.awaitReady(ports, Duration.ofMinutes(3));
+            WebAdminClient webAdmin = WebAdminClient.onLoopback(ports.webAdmin(), token);
+            webAdmin.upsertUser(OWNER, PASSWORD);
+            if (plugin != null) {
+                webAdmin.put("/hackable/plugins/" + OWNER, plugin, "application/wasm");
+            }
+            send(ports, 50);
+            awaitInbox(ports, 50);
+            long start = System.nanoTime();
+            send(ports, messages);
+            awaitInbox(ports, 50 + messages);
+            double perSecond = messages / ((System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "%-6s %8.1f msg/s%n", name, perSecond);
+            return perSecond;
+        }
+    }
+
+    private static void send(ServerPorts ports, int messages) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int client = 0; client < CLIENTS; client++) {
+                int share = messages / CLIENTS + (client < messages % CLIENTS ? 1 : 0);
+                done.add(clients.submit(() -> {
+                    try (SMTPMessageSender smtp = SMTPMessageSender.noAuthentication("127.0.0.1", ports.smtp(), "outside.example")) {
+                        for (int i = 0; i < share; i++) {
+                            smtp.sendMessageWithHeaders("someone@outside.example", OWNER, "From: someone@outside.example\r\n"
+                                + "To: " + OWNER + "\r\nSubject: Weekly numbers " + i + "\r\n\r\nNumbers are up.\r\n");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    private static void awaitInbox(ServerPorts ports, int count) throws Exception {
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", ports.imap()).login(OWNER, PASSWORD);
+            while (imap.getMessageCount(TestIMAPClient.INBOX) < count) {
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /** Takes out every mailet whose class or matcher is Hackable Mail's: what James does without the bundle. */
+    private static void removeHackableMailMailets(Path mailetContainer) throws Exception {
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(mailetContainer.toFile());
+        NodeList mailets = document.getElementsByTagName("mailet");
+        for (int i = mailets.getLength() - 1; i >= 0; i--) {
+            Element mailet = (Element) mailets.item(i);
+            if (mailet.getAttribute("class").startsWith("org.hackablemail") || mailet.getAttribute("match").startsWith("org.hackablemail")) {
+                mailet.getParentNode().removeChild(mailet);
+            }
+        }
+        try (OutputStream out = Files.newOutputStream(mailetContainer)) {
+            TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static String format(List<Double> values) {
+        return values.stream().map(value -> String.format(Locale.ROOT, "%.1f", value)).toList().toString();
+    }
+}
