@@ -18,6 +18,7 @@ import org.hackablemail.plugin.store.FileSystemPluginStore;
 import org.hackablemail.plugin.store.PluginStore;
 import org.hackablemail.plugins.OwnerPlugins;
 import org.hackablemail.plugins.PluginSettings;
+import org.hackablemail.spam.SpamFilter;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -35,8 +36,10 @@ public class HackableMailModule extends AbstractModule {
     protected void configure() {
         bind(DataDirectory.class).in(Scopes.SINGLETON);
         bind(OwnerPlugins.class).in(Scopes.SINGLETON);
-        Multibinder.newSetBinder(binder(), BundleComponent.class)
-            .addBinding().to(DataDirectory.class);
+        bind(SpamFilter.class).in(Scopes.SINGLETON);
+        Multibinder<BundleComponent> components = Multibinder.newSetBinder(binder(), BundleComponent.class);
+        components.addBinding().to(DataDirectory.class);
+        components.addBinding().to(SpamFilter.class);
     }
 
     @Provides

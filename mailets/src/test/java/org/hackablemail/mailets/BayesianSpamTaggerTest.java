@@ -1,0 +1,189 @@
+package org.hackablemail.mailets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeUtils;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.test.FakeMail;
+import org.apache.mailet.base.test.FakeMailetConfig;
+import org.hackablemail.bayes.Label;
+import org.hackablemail.config.HackableMailConfiguration;
+import org.hackablemail.health.DataDirectory;
+import org.hackablemail.spam.SpamFilter;
+import org.hackablemail.spam.SyntheticMail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BayesianSpamTaggerTest {
+    @TempDir
+    Path workingDirectory;
+
+    private SpamFilter spamFilter;
+
+    @BeforeEach
+    void setUp() {
+        spamFilter = new SpamFilter(new DataDirectory(HackableMailConfiguration.defaults(workingDirectory)));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        spamFilter.close();
+    }
+
+    private void train() throws Exception {
+        spamFilter.filter().train(Label.SPAM, SyntheticMail.spam());
+        spamFilter.filter().train(Label.HAM, SyntheticMail.ham());
+    }
+
+    private BayesianSpamTagger tagger(FakeMailetConfig.Builder config) throws MessagingException {
+        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter);
+        tagger.init(config.build());
+        return tagger;
+    }
+
+    private static FakeMailetConfig.Builder config() {
+        return FakeMailetConfig.builder().mailetName("BayesianSpamTagger");
+    }
+
+    private static FakeMail mail(byte[] message) throws MessagingException {
+        return FakeMail.builder()
+            .name("mail1")
+            .recipient("someone@demo.test")
+            .mimeMessage(new MimeMessage(null, new ByteArrayInputStream(message)))
+            .build();
+    }
+
+    private static String header(Mail mail, String name) throws MessagingException {
+        return mail.getMessage().getHeader(name, ",");
+    }
+
+    @Test
+    void shouldTagSpamWithHeadersAndAttributesWhenTrained() throws Exception {
+        train();
+        FakeMail mail = mail(SyntheticMail.message("x@spam.example", "Claim your casino prize", SyntheticMail.SPAM_TEXT));
+
+        tagger(config()).service(mail);
+
+        assertThat(header(mail, "X-Spam-Bayes")).isEqualTo("yes");
+        assertThat(header(mail, "X-Spam-Flag")).isEqualTo("YES");
+        assertThat(Double.parseDouble(header(mail, "X-Spam-Bayes-Score"))).isGreaterThanOrEqualTo(0.9);
+        assertThat(header(mail, "X-Spam-Bayes-Score")).matches("\\d\\.\\d{4}");
+        assertThat(AttributeUtils.getValueAndCastFromMail(mail, BayesianSpamTagger.VERDICT_ATTRIBUTE, String.class)).contains("yes");
+        assertThat(AttributeUtils.getValueAndCastFromMail(mail, BayesianSpamTagger.SCORE_ATTRIBUTE, Double.class))
+            .hasValueSatisfying(score -> assertThat(score).isGreaterThanOrEqualTo(0.9));
+    }
+
+    @Test
+    void shouldTagHamWithoutSpamFlagWhenTrained() throws Exception {
+        train();
+        FakeMail mail = mail(SyntheticMail.message("y@work.example", "Project meeting", SyntheticMail.HAM_TEXT));
+
+        tagger(config()).service(mail);
+
+        assertThat(header(mail, "X-Spam-Bayes")).isEqualTo("no");
+        assertThat(header(mail, "X-Spam-Flag")).isNull();
+        assertThat(AttributeUtils.getValueAndCastFromMail(mail, BayesianSpamTagger.VERDICT_ATTRIBUTE, String.class)).contains("no");
+    }
+
+    @Test
+    void shouldSayUnknownWhenTheStoreIsUntrained() throws Exception {
+        FakeMail mail = mail(SyntheticMail.spam(1));
+
+        tagger(config().setProperty("spamThreshold", "0.5").setProperty("hamThreshold", "0.5")).service(mail);
+
+        assertThat(header(mail, "X-Spam-Bayes")).isEqualTo("unknown");
+        assertThat(header(mail, "X-Spam-Bayes-Score")).isEqualTo("0.5000");
+        assertThat(AttributeUtils.getValueAndCastFromMail(mail, BayesianSpamTagger.SCORE_ATTRIBUTE, Double.class)).contains(0.5);
+    }
+
+    @Test
+    void shouldSayUnknownWhenTheScoreIsBetweenTheThresholds() throws Exception {
+        train();
+        FakeMail mail = mail(SyntheticMail.message("x@elsewhere.example", "Hello", SyntheticMail.SPAM_TEXT + " " + SyntheticMail.HAM_TEXT));
+
+        tagger(config()).service(mail);
+
+        assertThat(header(mail, "X-Spam-Bayes")).isEqualTo("unknown");
+        assertThat(header(mail, "X-Spam-Flag")).isNull();
+    }
+
+    @Test
+    void shouldReplaceVerdictHeadersTheMessageCameWith() throws Exception {
+        train();
+        byte[] forged = ("X-Spam-Bayes: no\r\nX-Spam-Bayes-Score: 0.0000\r\n"
+            + new String(SyntheticMail.spam(3), StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
+        FakeMail mail = mail(forged);
+
+        tagger(config()).service(mail);
+
+        assertThat(mail.getMessage().getHeader("X-Spam-Bayes")).containsExactly("yes");
+        assertThat(mail.getMessage().getHeader("X-Spam-Bayes-Score")).hasSize(1);
+    }
+
+    @Test
+    void shouldReadOnlyTheFirstMaxMessageSizeBytes() throws Exception {
+        train();
+        FakeMail mail = mail(SyntheticMail.message("x@spam.example", "Hello", "Nothing telling here. " + SyntheticMail.SPAM_TEXT));
+
+        tagger(config().setProperty("maxMessageSize", "40")).service(mail);
+
+        assertThat(header(mail, "X-Spam-Bayes")).isNotEqualTo("yes");
+    }
+
+    @Test
+    void shouldSkipMailFromAuthenticatedSendersByDefault() throws Exception {
+        train();
+        FakeMail mail = mail(SyntheticMail.spam(1));
+        mail.setAttribute(new Attribute(Mail.SMTP_AUTH_USER, AttributeValue.of("alice@demo.test")));
+
+        tagger(config()).service(mail);
+
+        assertThat(header(mail, "X-Spam-Bayes")).isNull();
+        assertThat(mail.getAttribute(BayesianSpamTagger.VERDICT_ATTRIBUTE)).isEmpty();
+    }
+
+    @Test
+    void shouldTagMailFromAuthenticatedSendersWhenAsked() throws Exception {
+        train();
+        FakeMail mail = mail(SyntheticMail.spam(1));
+        mail.setAttribute(new Attribute(Mail.SMTP_AUTH_USER, AttributeValue.of("alice@demo.test")));
+
+        tagger(config().setProperty("skipAuthenticated", "false")).service(mail);
+
+        assertThat(header(mail, "X-Spam-Bayes")).isEqualTo("yes");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "spamThreshold|1.5|'spamThreshold' must be a number between 0 and 1, got '1.5'",
+        "hamThreshold|low|'hamThreshold' must be a number between 0 and 1, got 'low'",
+        "maxMessageSize|-1|'maxMessageSize' must be a positive size such as 512K or 2M, got '-1'",
+        "skipAuthenticated|yes|'skipAuthenticated' must be true or false, got 'yes'",
+        "threshold|0.9|Unexpected init parameters found: [threshold]"})
+    void initShouldThrowWhenAParameterIsInvalid(String name, String value, String message) {
+        assertThatThrownBy(() -> tagger(config().setProperty(name, value)))
+            .isInstanceOf(MessagingException.class)
+            .hasMessageContaining(message);
+    }
+
+    @Test
+    void initShouldThrowWhenHamThresholdIsAboveSpamThreshold() {
+        assertThatThrownBy(() -> tagger(config().setProperty("spamThreshold", "0.5").setProperty("hamThreshold", "0.6")))
+            .isInstanceOf(MessagingException.class)
+            .hasMessageContaining("'hamThreshold' (0.6) must not be above 'spamThreshold' (0.5)");
+    }
+}

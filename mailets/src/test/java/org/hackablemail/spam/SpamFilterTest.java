@@ -1,0 +1,46 @@
+package org.hackablemail.spam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.hackablemail.bayes.Label;
+import org.hackablemail.config.HackableMailConfiguration;
+import org.hackablemail.health.DataDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpamFilterTest {
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void shouldKeepWhatItLearntWhenReopened() throws Exception {
+        SpamFilter first = new SpamFilter(new DataDirectory(HackableMailConfiguration.defaults(workingDirectory)));
+        first.filter().train(Label.SPAM, SyntheticMail.spam());
+        first.close();
+
+        SpamFilter second = new SpamFilter(new DataDirectory(HackableMailConfiguration.defaults(workingDirectory)));
+
+        assertThat(second.filter().store().statistics().totals().spamMessages()).isEqualTo(25);
+        second.close();
+    }
+
+    @Test
+    void healthShouldReportWhatWasLearntWhenTheStoreIsReadable() throws Exception {
+        SpamFilter filter = new SpamFilter(new DataDirectory(HackableMailConfiguration.defaults(workingDirectory)));
+        filter.filter().train(Label.HAM, SyntheticMail.ham());
+
+        assertThat(filter.health().healthy()).isTrue();
+        assertThat(filter.health().detail()).contains("0 spam and 25 ham messages learnt");
+        filter.close();
+    }
+
+    @Test
+    void healthShouldBeUnhealthyWhenTheStoreIsClosed() throws Exception {
+        SpamFilter filter = new SpamFilter(new DataDirectory(HackableMailConfiguration.defaults(workingDirectory)));
+        filter.close();
+
+        assertThat(filter.health().healthy()).isFalse();
+    }
+}
