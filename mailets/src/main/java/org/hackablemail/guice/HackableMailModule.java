@@ -11,9 +11,12 @@ import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.config.HackableMailConfigurationLoader;
 import org.hackablemail.health.BundleComponent;
 import org.hackablemail.health.DataDirectory;
+import org.hackablemail.plugin.audit.AuditLog;
+import org.hackablemail.plugin.audit.FileAuditLog;
 import org.hackablemail.plugin.host.InMemoryVarStore;
 import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.SandboxLimits;
+import org.hackablemail.plugin.simulation.SimulationSuite;
 import org.hackablemail.plugin.store.FileSystemPluginStore;
 import org.hackablemail.plugin.store.PluginStore;
 import org.hackablemail.plugins.OwnerPlugins;
@@ -65,6 +68,18 @@ public class HackableMailModule extends AbstractModule {
     @Singleton
     PluginStore pluginStore(DataDirectory dataDirectory) {
         return new FileSystemPluginStore(dataDirectory.path().resolve("plugins"), Clock.systemUTC());
+    }
+
+    @Provides
+    @Singleton
+    AuditLog auditLog(DataDirectory dataDirectory) {
+        return new FileAuditLog(dataDirectory.path().resolve("audit").resolve("audit.jsonl"), Clock.systemUTC());
+    }
+
+    @Provides
+    @Singleton
+    SimulationSuite simulationSuite(PluginHost host, SandboxLimits limits) {
+        return new SimulationSuite(host, limits.maxInputBytes());
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package org.hackablemail.plugins;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,32 +11,42 @@ import javax.inject.Inject;
 
 import org.apache.james.core.MailAddress;
 import org.hackablemail.plugin.PluginDigest;
+import org.hackablemail.plugin.audit.AuditEntry;
+import org.hackablemail.plugin.audit.AuditLog;
 import org.hackablemail.plugin.host.EmailCall;
 import org.hackablemail.plugin.host.Outcome;
 import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.PluginRejectedException;
+import org.hackablemail.plugin.simulation.Scenario;
+import org.hackablemail.plugin.simulation.SimulationReport;
+import org.hackablemail.plugin.simulation.SimulationSuite;
 import org.hackablemail.plugin.store.PluginStore;
 import org.hackablemail.plugin.store.PluginVersion;
 
 /**
- * The mailbox owners' plugins: which one is active for an address, installing and removing them, and running them.
- * Every change goes through here, so the active plugin of each owner is cached in memory rather than read from the
- * store for every recipient of every message.
+ * The mailbox owners' plugins: which one is active for an address, pushing, testing, activating and deleting them,
+ * their configuration, and running them. Every change goes through here and is written to the audit log; the active
+ * plugin and configuration of each owner are cached in memory rather than read from the store for every recipient
+ * of every message.
  */
 public class OwnerPlugins {
     private final PluginStore store;
     private final PluginHost host;
-    private final Map<String, Optional<PluginDigest>> activeByOwner = new ConcurrentHashMap<>();
+    private final SimulationSuite simulations;
+    private final AuditLog audit;
+    private final PluginStats stats = new PluginStats();
+    private final Map<String, Optional<ActivePlugin>> activeByOwner = new ConcurrentHashMap<>();
 
-    @Inject
-    public OwnerPlugins(PluginStore store, PluginHost host) {
-        this.store = store;
-        this.host = host;
+    /** What a call needs: the active module and its configuration. */
+    private record ActivePlugin(PluginDigest digest, Map<String, String> config) {
     }
 
-    public Optional<PluginDigest> active(MailAddress owner) {
-        return activeByOwner.computeIfAbsent(key(owner),
-            address -> store.active(address).map(PluginVersion::digest));
+    @Inject
+    public OwnerPlugins(PluginStore store, PluginHost host, SimulationSuite simulations, AuditLog audit) {
+        this.store = store;
+        this.host = host;
+        this.simulations = simulations;
+        this.audit = audit;
     }
 
     public boolean hasPlugin(MailAddress owner) {
@@ -46,36 +57,114 @@ public class OwnerPlugins {
         return store.active(key(owner));
     }
 
+    /** Every version the owner pushed, oldest first; empty for an owner who never pushed (or was deleted). */
     public List<PluginVersion> history(MailAddress owner) {
         return store.history(key(owner));
     }
 
+    /** The owners with at least one version. */
+    public List<String> owners() {
+        return store.owners();
+    }
+
     /**
-     * Validates and compiles the module, then makes it the owner's active plugin. Nothing changes when it is refused.
+     * Validates and compiles the module, runs the simulations (built-in and the owner's), then makes it the owner's
+     * new active version. Nothing changes when it is refused.
      *
-     * @throws PluginRejectedException with a reason fit for the plugin's author
+     * @param enforceSimulations false to store it even when simulations fail (administrators only)
+     * @throws PluginRejectedException when the module is invalid, with a reason fit for the plugin's author
+     * @throws SimulationsFailedException when it failed a simulation, with the report
      */
-    public PluginVersion install(MailAddress owner, byte[] wasm, String pushedBy) throws PluginRejectedException {
-        host.install(wasm);
-        PluginVersion version = store.push(key(owner), wasm, pushedBy);
-        activeByOwner.remove(key(owner));
+    public PluginVersion push(MailAddress owner, byte[] wasm, List<Scenario> ownerCases, String actor,
+                              boolean enforceSimulations) throws PluginRejectedException, SimulationsFailedException {
+        SimulationReport report = test(owner, wasm, ownerCases);
+        if (!report.passed() && enforceSimulations) {
+            throw new SimulationsFailedException(report);
+        }
+        PluginVersion version = store.push(key(owner), wasm, actor, report);
+        changed(owner, actor, "push", "version " + version.version() + " " + version.digest()
+            + (report.passed() ? "" : ", simulations failed"));
         return version;
     }
 
-    /** Leaves the owner without a plugin; returns false when there was none. */
-    public boolean remove(MailAddress owner) {
-        if (active(owner).isEmpty()) {
+    /** Validates, compiles and simulates the module for the owner, without storing it. */
+    public SimulationReport test(MailAddress owner, byte[] wasm, List<Scenario> ownerCases)
+            throws PluginRejectedException {
+        PluginDigest digest = host.install(wasm);
+        return simulations.run(digest, key(owner), store.config(key(owner)), ownerCases);
+    }
+
+    /**
+     * Makes one of the owner's versions active: a rollback, or a roll forward.
+     *
+     * @throws IllegalArgumentException when the owner has no such version
+     */
+    public PluginVersion activate(MailAddress owner, int version, String actor) {
+        PluginVersion activated = store.activate(key(owner), version);
+        changed(owner, actor, "activate", "version " + version);
+        return activated;
+    }
+
+    /** The module of one of the owner's versions. */
+    public Optional<byte[]> module(MailAddress owner, int version) {
+        return history(owner).stream()
+            .filter(candidate -> candidate.version() == version)
+            .findFirst()
+            .flatMap(found -> store.read(found.digest()));
+    }
+
+    /** Forgets the owner's versions and configuration; returns false when there was nothing to delete. */
+    public boolean delete(MailAddress owner, String actor) {
+        if (history(owner).isEmpty() && config(owner).isEmpty()) {
             return false;
         }
-        store.deactivate(key(owner));
-        activeByOwner.remove(key(owner));
+        store.delete(key(owner));
+        stats.forget(key(owner));
+        changed(owner, actor, "delete", "");
         return true;
     }
 
-    /** Runs the owner's active plugin on one message; empty when the owner has none. */
+    public Map<String, String> config(MailAddress owner) {
+        return store.config(key(owner));
+    }
+
+    public void setConfig(MailAddress owner, Map<String, String> config, String actor) {
+        store.setConfig(key(owner), config);
+        changed(owner, actor, "config", String.join(",", new java.util.TreeSet<>(config.keySet())));
+    }
+
+    public PluginStats.Snapshot stats(MailAddress owner) {
+        return stats.snapshot(key(owner));
+    }
+
+    /** Records a change that is not to a plugin (guests, tokens, invites) in the same audit log. */
+    public void audit(String actor, String owner, String action, String detail) {
+        audit.record(actor, owner, action, detail);
+    }
+
+    public List<AuditEntry> auditLog(Optional<String> owner, int limit) {
+        return audit.read(owner, limit);
+    }
+
+    /** Runs the owner's active plugin on one message, with its configuration; empty when the owner has none. */
     public Optional<Outcome> run(MailAddress owner, byte[] incomingEmailJson, boolean replyAllowed) {
-        return active(owner).map(plugin ->
-            host.onEmail(plugin, new EmailCall(key(owner), incomingEmailJson, Map.of(), replyAllowed)));
+        return active(owner).map(plugin -> {
+            long start = System.nanoTime();
+            Outcome outcome = host.onEmail(plugin.digest(),
+                new EmailCall(key(owner), incomingEmailJson, plugin.config(), replyAllowed));
+            stats.record(key(owner), outcome, Duration.ofNanos(System.nanoTime() - start));
+            return outcome;
+        });
+    }
+
+    private Optional<ActivePlugin> active(MailAddress owner) {
+        return activeByOwner.computeIfAbsent(key(owner), address -> store.active(address)
+            .map(version -> new ActivePlugin(version.digest(), store.config(address))));
+    }
+
+    private void changed(MailAddress owner, String actor, String action, String detail) {
+        activeByOwner.remove(key(owner));
+        audit.record(actor, key(owner), action, detail);
     }
 
     private static String key(MailAddress owner) {

@@ -1,6 +1,8 @@
 package org.hackablemail.webadmin;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
@@ -12,9 +14,8 @@ import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
-import org.hackablemail.plugin.host.PluginRejectedException;
+import org.hackablemail.plugin.audit.AuditEntry;
 import org.hackablemail.plugin.host.SandboxLimits;
-import org.hackablemail.plugin.store.PluginVersion;
 import org.hackablemail.plugins.OwnerPlugins;
 
 import spark.Request;
@@ -22,39 +23,46 @@ import spark.Response;
 import spark.Service;
 
 /**
- * Admin routes to install and remove mailbox owners' plugins:
+ * Admin routes for mailbox owners' plugins, behind James's webadmin authentication ({@code docs/webadmin.md}):
  * <ul>
- *   <li>{@code PUT /hackable/plugins/{address}}: the body is the raw Wasm module, whatever the Content-Type; it is
- *       validated and compiled before it becomes active. 201 with the new version; 400 when the module is refused;
- *       413 when it is larger than {@code plugin.module.max}; 404 when the address is not a local user.</li>
- *   <li>{@code GET /hackable/plugins/{address}}: the active version; 404 when there is none.</li>
- *   <li>{@code DELETE /hackable/plugins/{address}}: the owner's mail is no longer handled by a plugin. 204; 404.</li>
+ *   <li>{@code GET /hackable/plugins}: the owners who have plugin versions;</li>
+ *   <li>{@code GET /hackable/plugins/audit?owner=&limit=}: the audit log, latest last;</li>
+ *   <li>{@code PUT /hackable/plugins/{address}[?force=true]}: push (raw module, or multipart with simulation cases);
+ *       201; 400 invalid or failing simulations (with the report); 404 not a local user; 413 too large;
+ *       415 wrong Content-Type. {@code force} stores it even when simulations fail.</li>
+ *   <li>{@code GET|DELETE /hackable/plugins/{address}}: the owner's plugin (active version, config, stats); forget
+ *       it all;</li>
+ *   <li>{@code GET /hackable/plugins/{address}/versions}, {@code POST .../versions/{n}/activate},
+ *       {@code GET .../versions/{n}/wasm};</li>
+ *   <li>{@code GET|PUT /hackable/plugins/{address}/config}: what {@code config_get} returns.</li>
  * </ul>
- * Listed in {@code webadmin.properties} as {@code extensions.routes=org.hackablemail.webadmin.PluginRoutes}.
  */
 public class PluginRoutes implements Routes {
     public static final String BASE_PATH = "/hackable/plugins";
+    private static final String AUDIT_PATH = BASE_PATH + "/audit";
     private static final String OWNER_PATH = BASE_PATH + "/:address";
+    private static final String VERSIONS_PATH = OWNER_PATH + "/versions";
+    private static final String VERSION_PATH = VERSIONS_PATH + "/:version";
+    private static final String CONFIG_PATH = OWNER_PATH + "/config";
+    private static final int DEFAULT_AUDIT_LIMIT = 100;
+    private static final String ADMIN = "admin";
 
-    /** A plugin version as the routes show it. */
-    public record VersionDto(String owner, int version, String digest, long size, String pushedAt, String pushedBy) {
-        static VersionDto of(PluginVersion version) {
-            return new VersionDto(version.owner(), version.version(), version.digest().hex(), version.size(),
-                version.pushedAt().toString(), version.pushedBy());
-        }
+    /** An owner in the list of owners. */
+    public record OwnerSummary(String owner, Integer activeVersion, int versions) {
     }
 
     private final OwnerPlugins plugins;
+    private final PluginActions actions;
     private final UsersRepository users;
     private final JsonTransformer jsonTransformer;
-    private final int maxModuleBytes;
 
     @Inject
-    public PluginRoutes(OwnerPlugins plugins, UsersRepository users, JsonTransformer jsonTransformer, SandboxLimits limits) {
+    public PluginRoutes(OwnerPlugins plugins, UsersRepository users, JsonTransformer jsonTransformer,
+                        SandboxLimits limits) {
         this.plugins = plugins;
+        this.actions = new PluginActions(plugins, limits.maxModuleBytes());
         this.users = users;
         this.jsonTransformer = jsonTransformer;
-        this.maxModuleBytes = limits.maxModuleBytes();
     }
 
     @Override
@@ -64,49 +72,60 @@ public class PluginRoutes implements Routes {
 
     @Override
     public void define(Service service) {
-        service.put(OWNER_PATH, this::install, jsonTransformer);
-        service.get(OWNER_PATH, this::active, jsonTransformer);
-        service.delete(OWNER_PATH, this::remove);
+        service.get(BASE_PATH, (request, response) -> owners(), jsonTransformer);
+        service.get(AUDIT_PATH, (request, response) -> audit(request), jsonTransformer);
+        service.put(OWNER_PATH, this::push, jsonTransformer);
+        service.get(OWNER_PATH, (request, response) -> actions.describe(knownOwner(request)), jsonTransformer);
+        service.delete(OWNER_PATH, (request, response) -> actions.delete(address(request), response, actor(request)));
+        service.get(VERSIONS_PATH, (request, response) -> actions.versions(knownOwner(request)), jsonTransformer);
+        service.post(VERSION_PATH + "/activate", (request, response) ->
+            actions.activate(address(request), request, actor(request)), jsonTransformer);
+        service.get(VERSION_PATH + "/wasm", (request, response) -> actions.module(address(request), request, response));
+        service.get(CONFIG_PATH, (request, response) -> actions.config(address(request)), jsonTransformer);
+        service.put(CONFIG_PATH, (request, response) ->
+            actions.setConfig(localUser(request), request, actor(request)), jsonTransformer);
     }
 
-    private VersionDto install(Request request, Response response) {
-        MailAddress owner = localUser(request);
-        byte[] wasm = request.bodyAsBytes();
-        if (wasm.length > maxModuleBytes) {
-            throw error(HttpStatus.PAYLOAD_TOO_LARGE_413, ErrorResponder.ErrorType.INVALID_ARGUMENT,
-                "The plugin is " + wasm.length + " bytes; the limit is " + maxModuleBytes + " (plugin.module.max)");
-        }
-        try {
-            PluginVersion version = plugins.install(owner, wasm, "admin:" + Optional.ofNullable(request.attribute("login")).orElse("unknown"));
-            response.status(HttpStatus.CREATED_201);
-            return VersionDto.of(version);
-        } catch (PluginRejectedException e) {
-            throw error(HttpStatus.BAD_REQUEST_400, ErrorResponder.ErrorType.INVALID_ARGUMENT, "Invalid plugin: " + e.getMessage());
+    private PluginActions.VersionDto push(Request request, Response response) {
+        PluginUpload upload = actions.upload(request);
+        return actions.push(localUser(request), upload, response, actor(request), !forced(request));
+    }
+
+    private List<OwnerSummary> owners() {
+        return plugins.owners().stream().sorted()
+            .map(owner -> new OwnerSummary(owner, plugins.activeVersion(parse(owner))
+                .map(version -> version.version()).orElse(null), plugins.history(parse(owner)).size()))
+            .collect(Collectors.toList());
+    }
+
+    private List<AuditEntryDto> audit(Request request) {
+        int limit = Optional.ofNullable(request.queryParams("limit")).map(PluginRoutes::limit).orElse(DEFAULT_AUDIT_LIMIT);
+        return plugins.auditLog(Optional.ofNullable(request.queryParams("owner")), limit).stream()
+            .map(AuditEntryDto::of)
+            .collect(Collectors.toList());
+    }
+
+    /** An audit entry, its time as ISO-8601 text. */
+    public record AuditEntryDto(String time, String actor, String owner, String action, String detail) {
+        static AuditEntryDto of(AuditEntry entry) {
+            return new AuditEntryDto(entry.time().toString(), entry.actor(), entry.owner(), entry.action(),
+                entry.detail());
         }
     }
 
-    private VersionDto active(Request request, Response response) {
+    private MailAddress knownOwner(Request request) {
         MailAddress owner = address(request);
-        return plugins.activeVersion(owner)
-            .map(VersionDto::of)
-            .orElseThrow(() -> error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND,
-                owner.asString() + " has no active plugin"));
-    }
-
-    private String remove(Request request, Response response) {
-        MailAddress owner = address(request);
-        if (!plugins.remove(owner)) {
-            throw error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND, owner.asString() + " has no active plugin");
+        if (plugins.history(owner).isEmpty() && plugins.config(owner).isEmpty()) {
+            throw RouteErrors.notFound(owner.asString() + " has no plugin");
         }
-        response.status(HttpStatus.NO_CONTENT_204);
-        return "";
+        return owner;
     }
 
     private MailAddress localUser(Request request) {
         MailAddress owner = address(request);
         try {
             if (!users.contains(Username.fromMailAddress(owner))) {
-                throw error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND, owner.asString() + " is not a local user");
+                throw RouteErrors.notFound(owner.asString() + " is not a local user");
             }
         } catch (UsersRepositoryException e) {
             throw ErrorResponder.builder()
@@ -119,20 +138,40 @@ public class PluginRoutes implements Routes {
         return owner;
     }
 
+    private static boolean forced(Request request) {
+        return Boolean.parseBoolean(request.queryParams("force"));
+    }
+
+    /** James 3.8.1's webadmin JWT filter checks the token but does not tell routes whose it is. */
+    private static String actor(Request request) {
+        return ADMIN;
+    }
+
+    private static int limit(String raw) {
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit > 0) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw RouteErrors.badRequest("'limit' must be a positive number, not '" + raw + "'");
+    }
+
     private static MailAddress address(Request request) {
-        String raw = request.params("address");
+        return parseParameter(request.params("address"));
+    }
+
+    private static MailAddress parse(String owner) {
+        return parseParameter(owner);
+    }
+
+    private static MailAddress parseParameter(String raw) {
         try {
             return new MailAddress(raw);
         } catch (Exception e) {
-            throw error(HttpStatus.BAD_REQUEST_400, ErrorResponder.ErrorType.INVALID_ARGUMENT, "'" + raw + "' is not a mail address");
+            throw RouteErrors.badRequest("'" + raw + "' is not a mail address");
         }
-    }
-
-    private static spark.HaltException error(int status, ErrorResponder.ErrorType type, String message) {
-        return ErrorResponder.builder()
-            .statusCode(status)
-            .type(type)
-            .message(message)
-            .haltError();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.mail.MessagingException;
@@ -22,10 +23,12 @@ import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.hackablemail.plugin.audit.FileAuditLog;
 import org.hackablemail.plugin.host.HostCapacity;
 import org.hackablemail.plugin.host.InMemoryVarStore;
 import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.SandboxLimits;
+import org.hackablemail.plugin.simulation.SimulationSuite;
 import org.hackablemail.plugin.store.FileSystemPluginStore;
 import org.hackablemail.plugins.OwnerPlugins;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +55,8 @@ class WasmPluginMailetTest {
     void setUp() throws Exception {
         FileSystemPluginStore store = new FileSystemPluginStore(storeDirectory, Clock.systemUTC());
         host = new PluginHost(limits, HostCapacity.defaults(), new InMemoryVarStore(), store::read);
-        plugins = new OwnerPlugins(store, host);
+        plugins = new OwnerPlugins(store, host, new SimulationSuite(host, limits.maxInputBytes()),
+            new FileAuditLog(storeDirectory.resolve("audit.jsonl"), Clock.systemUTC()));
         mailet = new WasmPluginMailet(plugins, new AutomaticallySentMailDetectorImpl(), metrics, limits);
         mailet.init(config().build());
     }
@@ -225,7 +229,7 @@ class WasmPluginMailetTest {
     }
 
     private void install(String owner, String plugin) throws Exception {
-        plugins.install(new MailAddress(owner), Files.readAllBytes(PLUGINS.resolve(plugin)), "test");
+        plugins.push(new MailAddress(owner), Files.readAllBytes(PLUGINS.resolve(plugin)), List.of(), "test", false);
     }
 
     private static Mail mail(String... recipients) throws MessagingException {

@@ -1,0 +1,161 @@
+package org.hackablemail.webadmin;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.james.core.MailAddress;
+import org.eclipse.jetty.http.HttpStatus;
+import org.hackablemail.plugin.host.PluginRejectedException;
+import org.hackablemail.plugin.simulation.SimulationReport;
+import org.hackablemail.plugin.store.PluginVersion;
+import org.hackablemail.plugins.OwnerPlugins;
+import org.hackablemail.plugins.PluginStats;
+import org.hackablemail.plugins.SimulationsFailedException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import spark.Request;
+import spark.Response;
+
+/**
+ * What the admin routes and the guest endpoint both do to one owner's plugin, with the same answers and errors: the
+ * two differ only in how they learn the owner and who acts.
+ */
+final class PluginActions {
+    static final int MAX_CONFIG_ENTRIES = 100;
+    static final int MAX_CONFIG_VALUE_CHARS = 4096;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** A plugin version as the routes show it. */
+    record VersionDto(String owner, int version, String digest, long size, String pushedAt, String pushedBy,
+                      SimulationReport simulations) {
+        static VersionDto of(PluginVersion version) {
+            return new VersionDto(version.owner(), version.version(), version.digest().hex(), version.size(),
+                version.pushedAt().toString(), version.pushedBy(), version.simulations());
+        }
+    }
+
+    /** An owner's plugin: the active version (null when none), how many versions, configuration and statistics. */
+    record OwnerDto(String owner, VersionDto active, int versions, Map<String, String> config,
+                    PluginStats.Snapshot stats) {
+    }
+
+    private final OwnerPlugins plugins;
+    private final int maxModuleBytes;
+
+    PluginActions(OwnerPlugins plugins, int maxModuleBytes) {
+        this.plugins = plugins;
+        this.maxModuleBytes = maxModuleBytes;
+    }
+
+    OwnerDto describe(MailAddress owner) {
+        List<PluginVersion> history = plugins.history(owner);
+        return new OwnerDto(owner.asString(), plugins.activeVersion(owner).map(VersionDto::of).orElse(null),
+            history.size(), plugins.config(owner), plugins.stats(owner));
+    }
+
+    /** Reads the upload first: once anything asks for a query parameter, the servlet may have consumed a form body. */
+    PluginUpload upload(Request request) {
+        return PluginUpload.from(request, maxModuleBytes);
+    }
+
+    VersionDto push(MailAddress owner, PluginUpload upload, Response response, String actor,
+                    boolean enforceSimulations) {
+        try {
+            PluginVersion version = plugins.push(owner, upload.wasm(), upload.cases(), actor, enforceSimulations);
+            response.status(HttpStatus.CREATED_201);
+            return VersionDto.of(version);
+        } catch (PluginRejectedException e) {
+            throw RouteErrors.badRequest("Invalid plugin: " + e.getMessage());
+        } catch (SimulationsFailedException e) {
+            throw RouteErrors.simulationsFailed(response, e.getMessage(), e.report());
+        }
+    }
+
+    SimulationReport test(MailAddress owner, PluginUpload upload) {
+        try {
+            return plugins.test(owner, upload.wasm(), upload.cases());
+        } catch (PluginRejectedException e) {
+            throw RouteErrors.badRequest("Invalid plugin: " + e.getMessage());
+        }
+    }
+
+    List<VersionDto> versions(MailAddress owner) {
+        return plugins.history(owner).stream().map(VersionDto::of).collect(Collectors.toList());
+    }
+
+    VersionDto activate(MailAddress owner, Request request, String actor) {
+        int version = versionNumber(request);
+        try {
+            return VersionDto.of(plugins.activate(owner, version, actor));
+        } catch (IllegalArgumentException e) {
+            throw RouteErrors.notFound(owner.asString() + " has no plugin version " + version);
+        }
+    }
+
+    byte[] module(MailAddress owner, Request request, Response response) {
+        int version = versionNumber(request);
+        byte[] wasm = plugins.module(owner, version)
+            .orElseThrow(() -> RouteErrors.notFound(owner.asString() + " has no plugin version " + version));
+        response.type("application/wasm");
+        response.header("Content-Disposition", "attachment; filename=\"plugin-v" + version + ".wasm\"");
+        return wasm;
+    }
+
+    String delete(MailAddress owner, Response response, String actor) {
+        if (!plugins.delete(owner, actor)) {
+            throw RouteErrors.notFound(owner.asString() + " has no plugin");
+        }
+        response.status(HttpStatus.NO_CONTENT_204);
+        return "";
+    }
+
+    Map<String, String> config(MailAddress owner) {
+        return plugins.config(owner);
+    }
+
+    Map<String, String> setConfig(MailAddress owner, Request request, String actor) {
+        Map<String, String> config = parseConfig(request.body());
+        plugins.setConfig(owner, config, actor);
+        return config;
+    }
+
+    private static Map<String, String> parseConfig(String body) {
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw RouteErrors.badRequest("The configuration is not JSON: " + e.getMessage());
+        }
+        if (json == null || !json.isObject()) {
+            throw RouteErrors.badRequest("The configuration must be a JSON object of strings, e.g. {\"greeting\": \"Hi\"}");
+        }
+        if (json.size() > MAX_CONFIG_ENTRIES) {
+            throw RouteErrors.badRequest("At most " + MAX_CONFIG_ENTRIES + " configuration keys, not " + json.size());
+        }
+        Map<String, String> config = new java.util.TreeMap<>();
+        json.fields().forEachRemaining(entry -> {
+            if (!entry.getValue().isTextual()) {
+                throw RouteErrors.badRequest("The value of '" + entry.getKey() + "' must be a string");
+            }
+            if (entry.getValue().textValue().length() > MAX_CONFIG_VALUE_CHARS) {
+                throw RouteErrors.badRequest("The value of '" + entry.getKey() + "' is longer than "
+                    + MAX_CONFIG_VALUE_CHARS + " characters");
+            }
+            config.put(entry.getKey(), entry.getValue().textValue());
+        });
+        return config;
+    }
+
+    private static int versionNumber(Request request) {
+        String raw = request.params("version");
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw RouteErrors.badRequest("'" + raw + "' is not a version number");
+        }
+    }
+}
