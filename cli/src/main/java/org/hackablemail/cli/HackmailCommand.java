@@ -1,5 +1,7 @@
 package org.hackablemail.cli;
 
+import org.hackablemail.cli.bayes.BayesCommand;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CliVersion.class,
     description = "Hackable Mail: per-recipient WebAssembly plugins for Apache James.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, BayesCommand.class, CommandLine.HelpCommand.class})
 public class HackmailCommand {
     public static void main(String[] args) {
         System.exit(new CommandLine(new HackmailCommand()).execute(args));
