@@ -14,11 +14,13 @@ public final class DemoUsers {
      * accepts them; BayesianTrainer never delivers to them, and their password is random.
      */
     public static final List<String> TRAINING_ADDRESSES = List.of("spam@" + DOMAIN, "ham@" + DOMAIN);
+    /** The IT address of james-conf/mailetcontainer.xml, where signup requests go; InviteMailet never delivers them. */
+    public static final String IT_ADDRESS = "it@" + DOMAIN;
 
     private DemoUsers() {
     }
 
-    /** Creates the users and training addresses, or resets their password: the memory James forgets users when it stops. */
+    /** Creates the users, training and IT addresses, or resets their password: the memory James forgets users when it stops. */
     public static void provision(WebAdminClient webAdmin) throws IOException, InterruptedException {
         for (String address : ADDRESSES) {
             webAdmin.upsertUser(address, PASSWORD);
@@ -26,5 +28,6 @@ public final class DemoUsers {
         for (String address : TRAINING_ADDRESSES) {
             webAdmin.upsertUser(address, UUID.randomUUID().toString());
         }
+        webAdmin.upsertUser(IT_ADDRESS, UUID.randomUUID().toString());
     }
 }

@@ -9,6 +9,7 @@ import org.apache.james.server.core.configuration.Configuration.ConfigurationPat
 import org.apache.james.utils.PropertiesProvider;
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.config.HackableMailConfigurationLoader;
+import org.hackablemail.guests.GuestAccess;
 import org.hackablemail.health.BundleComponent;
 import org.hackablemail.health.DataDirectory;
 import org.hackablemail.plugin.audit.AuditLog;
@@ -39,6 +40,7 @@ public class HackableMailModule extends AbstractModule {
     protected void configure() {
         bind(DataDirectory.class).in(Scopes.SINGLETON);
         bind(OwnerPlugins.class).in(Scopes.SINGLETON);
+        bind(GuestAccess.class).in(Scopes.SINGLETON);
         bind(SpamFilter.class).in(Scopes.SINGLETON);
         Multibinder<BundleComponent> components = Multibinder.newSetBinder(binder(), BundleComponent.class);
         components.addBinding().to(DataDirectory.class);

@@ -1,5 +1,6 @@
 package org.hackablemail.mailets;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import javax.mail.MessagingException;
@@ -56,6 +57,16 @@ final class MailetParameters {
             return ValueParsers.positiveSize(value);
         } catch (IllegalArgumentException e) {
             throw invalid(name, "a positive size such as 512K or 2M", value);
+        }
+    }
+
+    /** A duration such as {@code 10 minutes} or {@code 7 days}. */
+    Duration duration(String name, String defaultValue) throws MessagingException {
+        String value = optional(name).orElse(defaultValue);
+        try {
+            return ValueParsers.positiveDuration(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "a positive duration such as 10 minutes or 7 days", value);
         }
     }
 

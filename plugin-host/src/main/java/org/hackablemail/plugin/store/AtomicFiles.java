@@ -13,13 +13,13 @@ import java.util.stream.Stream;
  * Writes files so that readers, and a restart after a crash, see either the old content or the new, never a part:
  * the bytes go to a temporary file in the same directory, reach the disk, then the file is renamed over the target.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private static final String TEMPORARY_SUFFIX = ".part";
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, byte[] content) throws IOException {
+    public static void write(Path target, byte[] content) throws IOException {
         Files.createDirectories(target.getParent());
         Path temporary = Files.createTempFile(target.getParent(), ".", TEMPORARY_SUFFIX);
         try {

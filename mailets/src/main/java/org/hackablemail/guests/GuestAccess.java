@@ -1,0 +1,190 @@
+package org.hackablemail.guests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.MailAddress;
+import org.hackablemail.health.DataDirectory;
+import org.hackablemail.plugin.audit.AuditLog;
+import org.hackablemail.plugin.store.AtomicFiles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Who may push plugins without being an administrator. Guests are addresses; an invite code, mailed to an address,
+ * is redeemed once for a push token bound to that address, which makes the address a guest. Codes and tokens are
+ * kept only as SHA-256 hashes, in {@code guests/guests.json} under the bundle's data directory. Every change is
+ * written to the audit log.
+ */
+public class GuestAccess {
+    static final String INVITE_PREFIX = "hmi_";
+    static final String TOKEN_PREFIX = "hmt_";
+    private static final int CODE_BYTES = 16;
+    private static final int TOKEN_BYTES = 32;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** A guest as admins see it: the address and how many push tokens it holds. */
+    public record Guest(String address, long tokens) {
+    }
+
+    private final Path file;
+    private final Clock clock;
+    private final AuditLog audit;
+    private GuestState state;
+
+    @Inject
+    public GuestAccess(DataDirectory dataDirectory, AuditLog audit) {
+        this(dataDirectory.path().resolve("guests").resolve("guests.json"), Clock.systemUTC(), audit);
+    }
+
+    GuestAccess(Path file, Clock clock, AuditLog audit) {
+        this.file = file;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /**
+     * A new single-use code for {@code address}, valid for {@code validity}; empty when the address already got one
+     * less than {@code minimumInterval} ago.
+     */
+    public synchronized Optional<String> invite(MailAddress address, Duration validity, Duration minimumInterval) {
+        GuestState current = load();
+        long now = clock.millis();
+        String key = key(address);
+        Long last = current.lastInvite().get(key);
+        if (last != null && now - last < minimumInterval.toMillis()) {
+            return Optional.empty();
+        }
+        String code = Secrets.random(INVITE_PREFIX, CODE_BYTES);
+        current.forgetExpiredInvites(now);
+        current.lastInvite().put(key, now);
+        current.invites().put(Secrets.hash(code), new GuestState.Invite(key, now + validity.toMillis()));
+        save(current);
+        audit.record("invite", key, "invite", "code mailed, valid " + validity);
+        return Optional.of(code);
+    }
+
+    /** Uses up the code and returns a new push token for its address, which becomes a guest. */
+    public synchronized String redeem(String code) throws InvalidCodeException {
+        GuestState current = load();
+        GuestState.Invite invite = current.invites().remove(Secrets.hash(code));
+        if (invite == null || invite.expires() <= clock.millis()) {
+            throw new InvalidCodeException();
+        }
+        String token = Secrets.random(TOKEN_PREFIX, TOKEN_BYTES);
+        current.guests().add(invite.address());
+        current.tokens().put(Secrets.hash(token), new GuestState.Token(invite.address(), clock.millis()));
+        save(current);
+        audit.record(invite.address(), invite.address(), "redeem", "invite redeemed for a push token");
+        return token;
+    }
+
+    /** The address a token pushes for, while the token is not revoked and the address is a guest. */
+    public synchronized Optional<MailAddress> authenticate(String token) {
+        GuestState current = load();
+        return Optional.ofNullable(current.tokens().get(Secrets.hash(token)))
+            .map(GuestState.Token::address)
+            .filter(current.guests()::contains)
+            .map(GuestAccess::parse);
+    }
+
+    public synchronized List<Guest> guests() {
+        GuestState current = load();
+        return current.guests().stream()
+            .map(address -> new Guest(address, current.tokensOf(address)))
+            .collect(Collectors.toList());
+    }
+
+    /** Returns false when it already was a guest. */
+    public synchronized boolean addGuest(MailAddress address, String actor) {
+        GuestState current = load();
+        if (!current.guests().add(key(address))) {
+            return false;
+        }
+        save(current);
+        audit.record(actor, key(address), "guest-add", "");
+        return true;
+    }
+
+    /** Removes the guest and revokes its tokens; returns false when it was not a guest. */
+    public synchronized boolean removeGuest(MailAddress address, String actor) {
+        GuestState current = load();
+        if (!current.guests().remove(key(address))) {
+            return false;
+        }
+        int revoked = current.revokeTokensOf(key(address));
+        save(current);
+        audit.record(actor, key(address), "guest-remove", revoked + " token(s) revoked");
+        return true;
+    }
+
+    /** Revokes every push token of the address; returns how many there were. */
+    public synchronized int revokeTokens(MailAddress address, String actor) {
+        GuestState current = load();
+        int revoked = current.revokeTokensOf(key(address));
+        save(current);
+        audit.record(actor, key(address), "token-revoke", revoked + " token(s) revoked");
+        return revoked;
+    }
+
+    /** Revokes one push token (its owner giving it up); returns its address, empty when it was not valid. */
+    public synchronized Optional<MailAddress> revokeToken(String token) {
+        GuestState current = load();
+        GuestState.Token revoked = current.tokens().remove(Secrets.hash(token));
+        if (revoked == null) {
+            return Optional.empty();
+        }
+        save(current);
+        audit.record(revoked.address(), revoked.address(), "token-revoke", "1 token(s) revoked by its owner");
+        return Optional.of(parse(revoked.address()));
+    }
+
+    private GuestState load() {
+        if (state == null) {
+            state = read();
+        }
+        return state;
+    }
+
+    private GuestState read() {
+        if (!Files.exists(file)) {
+            return GuestState.empty();
+        }
+        try {
+            return MAPPER.readValue(file.toFile(), GuestState.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the guests from " + file, e);
+        }
+    }
+
+    private void save(GuestState changed) {
+        try {
+            AtomicFiles.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(changed));
+        } catch (IOException e) {
+            state = null;
+            throw new UncheckedIOException("Cannot write the guests to " + file, e);
+        }
+    }
+
+    private static String key(MailAddress address) {
+        return address.asString().toLowerCase(Locale.ROOT);
+    }
+
+    private static MailAddress parse(String address) {
+        try {
+            return new MailAddress(address);
+        } catch (javax.mail.internet.AddressException e) {
+            throw new IllegalStateException("A stored guest address is always valid: " + address, e);
+        }
+    }
+}
