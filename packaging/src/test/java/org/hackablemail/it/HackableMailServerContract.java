@@ -90,6 +90,25 @@ abstract class HackableMailServerContract {
         assertThat(mailboxes.awaitMessages(sender, 1)).contains("Subject: RE: Project XYZ status", "Auto-Submitted: auto-replied");
     }
 
+    /** The Bayes token store (Lucene, relocated in the extension jar, with its codecs found by SPI) works inside this James. */
+    @Test
+    void bayesianFilterShouldLearnOverWebadminAndTagMail() throws Exception {
+        BayesWebAdmin bayes = new BayesWebAdmin(ports().webAdmin(), adminToken());
+        String reader = "bayes-reader@demo.test";
+        webAdmin().upsertUser(reader, DemoUsers.PASSWORD);
+        try {
+            bayes.trainCorpus();
+
+            new Mailboxes(ports().smtp(), ports().imap()).send("stranger@outside.example", List.of(reader), "Project meeting 9",
+                "Minutes of the project meeting: the release schedule, code review and test plan");
+
+            assertThat(bayes.statistics().get("spamMessages").asLong()).isEqualTo(BayesCorpus.TRAINING_SIZE);
+            assertThat(readFirstMessage(reader)).contains("X-Spam-Bayes: no", "X-Spam-Bayes-Score: 0.0000");
+        } finally {
+            bayes.reset();
+        }
+    }
+
     @Test
     void statusShouldReportVersionConfigurationAndHealthyDataDirectory() throws Exception {
         HttpResponse<String> response = webAdmin().get("/hackable/status");
@@ -100,7 +119,7 @@ abstract class HackableMailServerContract {
         assertThat(status.get("healthy").asBoolean()).isTrue();
         assertThat(status.at("/configuration/source").asText()).endsWith("conf/hackable-mail.properties");
         assertThat(status.at("/configuration/values/data.directory").asText()).endsWith("var/hackable-mail");
-        assertThat(status.get("components").findValuesAsText("name")).contains("dataDirectory");
+        assertThat(status.get("components").findValuesAsText("name")).contains("dataDirectory", "bayes");
     }
 
     @Test
