@@ -14,11 +14,11 @@ import org.hackablemail.health.BundleComponent;
 import org.hackablemail.health.DataDirectory;
 import org.hackablemail.plugin.audit.AuditLog;
 import org.hackablemail.plugin.audit.FileAuditLog;
-import org.hackablemail.plugin.host.InMemoryVarStore;
 import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationSuite;
 import org.hackablemail.plugin.store.FileSystemPluginStore;
+import org.hackablemail.plugin.store.FileSystemVarStore;
 import org.hackablemail.plugin.store.PluginStore;
 import org.hackablemail.plugins.OwnerPlugins;
 import org.hackablemail.plugins.PluginSettings;
@@ -86,7 +86,10 @@ public class HackableMailModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PluginHost pluginHost(SandboxLimits limits, HackableMailConfiguration configuration, PluginStore store) {
-        return new PluginHost(limits, PluginSettings.capacity(configuration), new InMemoryVarStore(), store::read);
+    PluginHost pluginHost(SandboxLimits limits, HackableMailConfiguration configuration, PluginStore store,
+                          DataDirectory dataDirectory) {
+        // Variables survive restarts: a vacation responder must remember whom it answered.
+        return new PluginHost(limits, PluginSettings.capacity(configuration),
+            new FileSystemVarStore(dataDirectory.path().resolve("plugin-vars")), store::read);
     }
 }
