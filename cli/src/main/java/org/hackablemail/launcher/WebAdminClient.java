@@ -46,6 +46,14 @@ public final class WebAdminClient {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json"));
+    }
+
+    public HttpResponse<String> post(String path, byte[] body, String contentType) throws IOException, InterruptedException {
+        return send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType));
+    }
+
     public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
         return send(request(path).DELETE());
     }

@@ -37,6 +37,10 @@ public class GuestAccess {
     public record Guest(String address, long tokens) {
     }
 
+    /** What redeeming an invite gives: the push token, and the address it is bound to. */
+    public record Redeemed(String address, String token) {
+    }
+
     private final Path file;
     private final Clock clock;
     private final AuditLog audit;
@@ -75,7 +79,7 @@ public class GuestAccess {
     }
 
     /** Uses up the code and returns a new push token for its address, which becomes a guest. */
-    public synchronized String redeem(String code) throws InvalidCodeException {
+    public synchronized Redeemed redeem(String code) throws InvalidCodeException {
         GuestState current = load();
         GuestState.Invite invite = current.invites().remove(Secrets.hash(code));
         if (invite == null || invite.expires() <= clock.millis()) {
@@ -86,7 +90,7 @@ public class GuestAccess {
         current.tokens().put(Secrets.hash(token), new GuestState.Token(invite.address(), clock.millis()));
         save(current);
         audit.record(invite.address(), invite.address(), "redeem", "invite redeemed for a push token");
-        return token;
+        return new Redeemed(invite.address(), token);
     }
 
     /** The address a token pushes for, while the token is not revoked and the address is a guest. */

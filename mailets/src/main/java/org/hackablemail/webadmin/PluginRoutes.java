@@ -7,13 +7,9 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 
 import org.apache.james.core.MailAddress;
-import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
-import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
-import org.eclipse.jetty.http.HttpStatus;
 import org.hackablemail.plugin.audit.AuditEntry;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugins.OwnerPlugins;
@@ -53,7 +49,7 @@ public class PluginRoutes implements Routes {
 
     private final OwnerPlugins plugins;
     private final PluginActions actions;
-    private final UsersRepository users;
+    private final Addresses addresses;
     private final JsonTransformer jsonTransformer;
 
     @Inject
@@ -61,7 +57,7 @@ public class PluginRoutes implements Routes {
                         SandboxLimits limits) {
         this.plugins = plugins;
         this.actions = new PluginActions(plugins, limits.maxModuleBytes());
-        this.users = users;
+        this.addresses = new Addresses(users);
         this.jsonTransformer = jsonTransformer;
     }
 
@@ -93,8 +89,8 @@ public class PluginRoutes implements Routes {
 
     private List<OwnerSummary> owners() {
         return plugins.owners().stream().sorted()
-            .map(owner -> new OwnerSummary(owner, plugins.activeVersion(parse(owner))
-                .map(version -> version.version()).orElse(null), plugins.history(parse(owner)).size()))
+            .map(owner -> new OwnerSummary(owner, plugins.activeVersion(Addresses.parse(owner))
+                .map(version -> version.version()).orElse(null), plugins.history(Addresses.parse(owner)).size()))
             .collect(Collectors.toList());
     }
 
@@ -122,20 +118,7 @@ public class PluginRoutes implements Routes {
     }
 
     private MailAddress localUser(Request request) {
-        MailAddress owner = address(request);
-        try {
-            if (!users.contains(Username.fromMailAddress(owner))) {
-                throw RouteErrors.notFound(owner.asString() + " is not a local user");
-            }
-        } catch (UsersRepositoryException e) {
-            throw ErrorResponder.builder()
-                .statusCode(HttpStatus.INTERNAL_SERVER_ERROR_500)
-                .type(ErrorResponder.ErrorType.SERVER_ERROR)
-                .message("Cannot look up " + owner.asString())
-                .cause(e)
-                .haltError();
-        }
-        return owner;
+        return addresses.localUser(request.params("address"));
     }
 
     private static boolean forced(Request request) {
@@ -160,18 +143,6 @@ public class PluginRoutes implements Routes {
     }
 
     private static MailAddress address(Request request) {
-        return parseParameter(request.params("address"));
-    }
-
-    private static MailAddress parse(String owner) {
-        return parseParameter(owner);
-    }
-
-    private static MailAddress parseParameter(String raw) {
-        try {
-            return new MailAddress(raw);
-        } catch (Exception e) {
-            throw RouteErrors.badRequest("'" + raw + "' is not a mail address");
-        }
+        return Addresses.parse(request.params("address"));
     }
 }

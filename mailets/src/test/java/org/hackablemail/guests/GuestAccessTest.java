@@ -42,9 +42,10 @@ class GuestAccessTest {
 
     @Test
     void redeemShouldGiveATokenBoundToTheInvitedAddress() throws Exception {
-        String token = guests.redeem(code());
+        GuestAccess.Redeemed redeemed = guests.redeem(code());
 
-        assertThat(guests.authenticate(token)).contains(alice);
+        assertThat(redeemed.address()).isEqualTo("alice@demo.test");
+        assertThat(guests.authenticate(redeemed.token())).contains(alice);
         assertThat(guests.guests()).containsExactly(new GuestAccess.Guest("alice@demo.test", 1));
     }
 
@@ -90,7 +91,7 @@ class GuestAccessTest {
 
     @Test
     void authenticateShouldRefuseTheTokenWhenItWasRevoked() throws Exception {
-        String token = guests.redeem(code());
+        String token = guests.redeem(code()).token();
 
         assertThat(guests.revokeTokens(alice, "admin")).isEqualTo(1);
         assertThat(guests.authenticate(token)).isEmpty();
@@ -98,7 +99,7 @@ class GuestAccessTest {
 
     @Test
     void authenticateShouldRefuseTheTokenWhenTheGuestWasRemoved() throws Exception {
-        String token = guests.redeem(code());
+        String token = guests.redeem(code()).token();
 
         assertThat(guests.removeGuest(alice, "admin")).isTrue();
         assertThat(guests.authenticate(token)).isEmpty();
@@ -107,9 +108,9 @@ class GuestAccessTest {
 
     @Test
     void revokeTokenShouldRefuseOnlyThatToken() throws Exception {
-        String revoked = guests.redeem(code());
+        String revoked = guests.redeem(code()).token();
         clock.advance(INTERVAL);
-        String kept = guests.redeem(code());
+        String kept = guests.redeem(code()).token();
 
         assertThat(guests.revokeToken(revoked)).contains(alice);
         assertThat(guests.authenticate(revoked)).isEmpty();
@@ -118,7 +119,7 @@ class GuestAccessTest {
 
     @Test
     void tokensShouldSurviveARestart() throws Exception {
-        String token = guests.redeem(code());
+        String token = guests.redeem(code()).token();
 
         assertThat(newGuestAccess().authenticate(token)).contains(alice);
     }
@@ -127,7 +128,7 @@ class GuestAccessTest {
     void theStoreShouldHoldNeitherCodesNorTokens() throws Exception {
         String pending = code();
         clock.advance(INTERVAL);
-        String token = guests.redeem(code());
+        String token = guests.redeem(code()).token();
 
         assertThat(Files.readString(directory.resolve("guests.json")))
             .contains("alice@demo.test")
@@ -143,7 +144,7 @@ class GuestAccessTest {
 
     @Test
     void everyChangeShouldBeAudited() throws Exception {
-        guests.redeem(code());
+        guests.redeem(code()).token();
         guests.removeGuest(alice, "admin");
 
         assertThat(new FileAuditLog(directory.resolve("audit.jsonl"), clock).read(Optional.empty(), 10))

@@ -75,7 +75,7 @@ class InviteMailetTest {
         assertThat(invite.getMsg().getHeader("Auto-Submitted")).containsExactly("auto-replied");
         assertThat((String) invite.getMsg().getContent())
             .contains("expires in 7 day(s)", "hackmail invite redeem " + mailedCode() + " --server http://localhost:8000");
-        assertThat(guests.authenticate(guests.redeem(mailedCode()))).contains(new MailAddress(ALICE));
+        assertThat(guests.authenticate(guests.redeem(mailedCode()).token())).contains(new MailAddress(ALICE));
     }
 
     @Test

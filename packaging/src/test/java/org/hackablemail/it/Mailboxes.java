@@ -41,6 +41,17 @@ final class Mailboxes {
         }
     }
 
+    /** Waits until the user's inbox holds exactly {@code count} messages and returns the last one, whole. */
+    String awaitLastMessage(String user, int count) throws Exception {
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", imapPort)
+                .login(user, DemoUsers.PASSWORD)
+                .select(TestIMAPClient.INBOX)
+                .awaitMessageCount(AWAIT, count);
+            return imap.sendCommand("FETCH " + count + " (BODY.PEEK[])");
+        }
+    }
+
     long messageCount(String user) throws Exception {
         try (TestIMAPClient imap = new TestIMAPClient()) {
             return imap.connect("127.0.0.1", imapPort)

@@ -2,6 +2,7 @@ package org.hackablemail.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -17,12 +18,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Self-service onboarding through a real James: a signup mail to the IT address, the invite in the sender's IMAP
- * inbox, and what users see when something is wrong, each changing nothing.
+ * inbox, redeeming it over HTTP, managing the plugin with the push token; and what a user sees when something is
+ * wrong, each changing nothing.
  */
 class OnboardingTest {
     private static final InProcessJames JAMES = new InProcessJames();
     private static final AtomicInteger USERS = new AtomicInteger();
     private static final Pattern CODE = Pattern.compile("Your invite code: (\\S+)");
+    private static final String PLUGIN = "/hackable-guest/plugin";
+    private static final String INVALID_CODE = "{\"statusCode\":400,\"type\":\"InvalidArgument\",\"message\":\"This "
+        + "invite code is unknown, expired or already used: mail the IT address again for a new one\"";
+    private static final String INVALID_TOKEN = "{\"statusCode\":401,\"type\":\"InvalidArgument\",\"message\":\"Missing, "
+        + "invalid or revoked push token: send 'Authorization: Bearer <token>' with the token you got for your invite\"";
 
     @RegisterExtension
     static JamesServerExtension server = JAMES.extension();
@@ -49,13 +56,46 @@ class OnboardingTest {
     }
 
     @Test
-    void aSignupMailShouldBringTheSenderAnInviteAndNotReachTheItAddress() throws Exception {
+    void anOwnerShouldSignUpPushRollBackAndDeleteTheirPluginWithoutAnAdmin() throws Exception {
         mailboxes.send(owner, List.of(DemoUsers.IT_ADDRESS), "/HackableMail   signup", "please");
+        String code = code(mailboxes.awaitMessages(owner, 1));
 
-        String invite = mailboxes.awaitMessages(owner, 1);
+        HttpResponse<String> redeemed = redeem(code);
+        String token = token(redeemed);
+        WebAdminClient guest = WebAdminClient.onLoopback(JAMES.ports().webAdmin(), token);
+        HttpResponse<String> pushed = guest.put(PLUGIN, ExamplePlugins.SUBJECT_TAGGER_WAT.wasm(), "application/wasm");
+        mailboxes.send(other, List.of(owner), "Tagged", "by the pushed plugin");
 
-        assertThat(invite).contains("Subject: Your Hackable Mail invite", "From: " + DemoUsers.IT_ADDRESS);
-        assertThat(code(invite)).startsWith("hmi_");
+        assertThat(redeemed.statusCode()).isEqualTo(201);
+        assertThat(redeemed.body()).startsWith("{\"address\":\"" + owner + "\",\"token\":\"hmt_");
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
+        assertThat(pushed.body()).contains("\"owner\":\"" + owner + "\",\"version\":1", "\"pushedBy\":\"" + owner + "\"");
+        assertThat(mailboxes.awaitLastMessage(owner, 2)).contains("Subject: [tagged] Tagged");
+
+        guest.put(PLUGIN, ExamplePlugins.DROP.wasm(), "application/wasm");
+        HttpResponse<String> rolledBack = guest.post(PLUGIN + "/versions/1/activate");
+        mailboxes.send(other, List.of(owner), "Rolled back", "tagged again");
+
+        assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
+        assertThat(mailboxes.awaitLastMessage(owner, 3)).contains("Subject: [tagged] Rolled back");
+        assertThat(guest.get(PLUGIN + "/versions").body()).contains("\"version\":1", "\"version\":2");
+
+        HttpResponse<String> deleted = guest.delete(PLUGIN);
+        mailboxes.send(other, List.of(owner), "Untouched", "no plugin any more");
+
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(mailboxes.awaitLastMessage(owner, 4)).contains("Subject: Untouched");
+        assertThat(webAdmin.get("/hackable/plugins/" + owner).statusCode()).isEqualTo(404);
+        assertThat(webAdmin.get("/hackable/plugins/audit?owner=" + owner).body())
+            .contains("\"actor\":\"" + owner + "\",\"owner\":\"" + owner + "\",\"action\":\"push\"");
+    }
+
+    @Test
+    void aSignupMailShouldNotReachTheItAddress() throws Exception {
+        mailboxes.send(owner, List.of(DemoUsers.IT_ADDRESS), "/hackablemail signup", "please");
+
+        assertThat(mailboxes.awaitMessages(owner, 1)).contains("Subject: Your Hackable Mail invite",
+            "From: " + DemoUsers.IT_ADDRESS);
         assertThat(mailboxes.messageCount(DemoUsers.IT_ADDRESS)).isZero();
     }
 
@@ -67,9 +107,153 @@ class OnboardingTest {
         assertThat(mailboxes.awaitMessages(other, 1)).contains("forged by someone else").doesNotContain("invite code");
     }
 
+    @Test
+    void aReusedCodeShouldBeRefusedAndGiveNoSecondToken() throws Exception {
+        String code = invite(owner);
+        redeem(code);
+
+        HttpResponse<String> refused = redeem(code);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).startsWith(INVALID_CODE);
+        assertThat(webAdmin.get("/hackable/guests").body()).contains("{\"address\":\"" + owner + "\",\"tokens\":1}");
+    }
+
+    @Test
+    void anUnknownCodeShouldBeRefusedLikeAUsedOne() throws Exception {
+        HttpResponse<String> refused = redeem("hmi_guessed");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).startsWith(INVALID_CODE);
+    }
+
+    @Test
+    void aTokenShouldOnlyEverReachItsOwnAddress() throws Exception {
+        WebAdminClient ownerGuest = guest(owner);
+        ownerGuest.put(PLUGIN, ExamplePlugins.SUBJECT_TAGGER_WAT.wasm(), "application/wasm");
+        WebAdminClient otherGuest = guest(other);
+
+        HttpResponse<String> otherVersions = otherGuest.get(PLUGIN + "/versions");
+        HttpResponse<String> otherDelete = otherGuest.delete(PLUGIN);
+
+        assertThat(otherVersions.body()).isEqualTo("[]");
+        assertThat(otherDelete.statusCode()).isEqualTo(404);
+        assertThat(otherDelete.body()).contains("\"message\":\"" + other + " has no plugin\"");
+        assertThat(ownerGuest.get(PLUGIN + "/versions").body()).contains("\"version\":1");
+    }
+
+    @Test
+    void aWrongOrRevokedTokenShouldBeRefusedWith401() throws Exception {
+        WebAdminClient revoked = guest(owner);
+        webAdmin.delete("/hackable/guests/" + owner + "/tokens");
+
+        HttpResponse<String> afterRevocation = revoked.put(PLUGIN, ExamplePlugins.DROP.wasm(), "application/wasm");
+        HttpResponse<String> adminToken = webAdmin.get(PLUGIN);
+
+        assertThat(afterRevocation.statusCode()).isEqualTo(401);
+        assertThat(afterRevocation.body()).startsWith(INVALID_TOKEN);
+        assertThat(adminToken.statusCode()).isEqualTo(401);
+        assertThat(webAdmin.get("/hackable/plugins/" + owner).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anOwnerShouldRevokeTheirOwnToken() throws Exception {
+        WebAdminClient guest = guest(owner);
+
+        HttpResponse<String> revoked = guest.delete("/hackable-guest/token");
+
+        assertThat(revoked.statusCode()).isEqualTo(204);
+        assertThat(guest.get(PLUGIN).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPushWithTheWrongContentTypeShouldBeRefusedWith415() throws Exception {
+        WebAdminClient guest = guest(owner);
+
+        HttpResponse<String> refused = guest.put(PLUGIN, ExamplePlugins.DROP.wasm(), "text/plain");
+
+        assertThat(refused.statusCode()).isEqualTo(415);
+        assertThat(refused.body()).contains("\"message\":\"Unsupported Content-Type 'text/plain': send the module as "
+            + "application/wasm, or as application/json {\\\"plugin\\\": base64, \\\"cases\\\": [...]}\"");
+        assertThat(guest.get(PLUGIN + "/versions").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void aCorruptPluginShouldBeRefusedWith400() throws Exception {
+        WebAdminClient guest = guest(owner);
+
+        HttpResponse<String> refused = guest.put(PLUGIN, "not wasm at all".getBytes(), "application/wasm");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"message\":\"Invalid plugin: Not a valid Wasm module: ");
+        assertThat(guest.get(PLUGIN + "/versions").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void anOversizedPluginShouldBeRefusedWith413() throws Exception {
+        WebAdminClient guest = guest(owner);
+
+        HttpResponse<String> refused = guest.put(PLUGIN, new byte[8 * 1024 * 1024 + 1], "application/wasm");
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("\"message\":\"The plugin is 8388609 bytes; the limit is 8388608 bytes "
+            + "(plugin.module.max)\"");
+        assertThat(guest.get(PLUGIN + "/versions").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void aPluginFailingASimulationShouldBeRefusedEvenWhenForced() throws Exception {
+        WebAdminClient guest = guest(owner);
+        guest.put(PLUGIN, ExamplePlugins.SUBJECT_TAGGER_WAT.wasm(), "application/wasm");
+
+        HttpResponse<String> refused = guest.put(PLUGIN + "?force=true", ExamplePlugins.INFINITE_LOOP.wasm(),
+            "application/wasm");
+        mailboxes.send(other, List.of(owner), "Still tagged", "version 1 is active");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).startsWith("{\"statusCode\":400,\"type\":\"InvalidArgument\",\"message\":\"The "
+            + "plugin failed 8 of 8 simulations:\\ndeliver and reply succeed: timeout: no result within 1000 ms");
+        assertThat(guest.get(PLUGIN + "/versions").body()).contains("\"version\":1").doesNotContain("\"version\":2");
+        assertThat(mailboxes.awaitLastMessage(owner, 2)).contains("Subject: [tagged] Still tagged");
+    }
+
+    @Test
+    void testShouldReportTheSimulationsAndStoreNothing() throws Exception {
+        WebAdminClient guest = guest(owner);
+
+        HttpResponse<String> tested = guest.post(PLUGIN + "/test", ExamplePlugins.SUBJECT_TAGGER_WAT.wasm(),
+            "application/wasm");
+
+        assertThat(tested.statusCode()).as(tested.body()).isEqualTo(200);
+        assertThat(tested.body()).startsWith("{\"passed\":true");
+        assertThat(guest.get(PLUGIN + "/versions").body()).isEqualTo("[]");
+    }
+
+    /** An invite mailed to the address, read from its inbox (the address's first message). */
+    private static String invite(String address) throws Exception {
+        mailboxes.send(address, List.of(DemoUsers.IT_ADDRESS), "/hackablemail signup", "please");
+        return code(mailboxes.awaitMessages(address, 1));
+    }
+
+    /** A client of the guest endpoint with the address's push token. */
+    private static WebAdminClient guest(String address) throws Exception {
+        return WebAdminClient.onLoopback(JAMES.ports().webAdmin(), token(redeem(invite(address))));
+    }
+
+    private static HttpResponse<String> redeem(String code) throws Exception {
+        return WebAdminClient.onLoopback(JAMES.ports().webAdmin(), "none")
+            .post("/hackable-guest/redeem", "{\"code\": \"" + code + "\"}");
+    }
+
     private static String code(String invite) {
         Matcher code = CODE.matcher(invite);
         assertThat(code.find()).as(invite).isTrue();
         return code.group(1);
+    }
+
+    private static String token(HttpResponse<String> redeemed) {
+        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(redeemed.body());
+        assertThat(token.find()).as(redeemed.body()).isTrue();
+        return token.group(1);
     }
 }

@@ -1,0 +1,43 @@
+package org.hackablemail.webadmin;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.Username;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.eclipse.jetty.http.HttpStatus;
+
+/** The mail addresses the admin routes take in their paths, and whether they are local users. */
+final class Addresses {
+    private final UsersRepository users;
+
+    Addresses(UsersRepository users) {
+        this.users = users;
+    }
+
+    static MailAddress parse(String raw) {
+        try {
+            return new MailAddress(raw);
+        } catch (Exception e) {
+            throw RouteErrors.badRequest("'" + raw + "' is not a mail address");
+        }
+    }
+
+    /** The address, or a 404 when it is not a local user. */
+    MailAddress localUser(String raw) {
+        MailAddress address = parse(raw);
+        try {
+            if (!users.contains(Username.fromMailAddress(address))) {
+                throw RouteErrors.notFound(address.asString() + " is not a local user");
+            }
+        } catch (UsersRepositoryException e) {
+            throw ErrorResponder.builder()
+                .statusCode(HttpStatus.INTERNAL_SERVER_ERROR_500)
+                .type(ErrorResponder.ErrorType.SERVER_ERROR)
+                .message("Cannot look up " + address.asString())
+                .cause(e)
+                .haltError();
+        }
+        return address;
+    }
+}

@@ -1,0 +1,175 @@
+package org.hackablemail.webadmin;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.webadmin.PublicRoutes;
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.apache.james.webadmin.utils.JsonTransformer;
+import org.eclipse.jetty.http.HttpStatus;
+import org.hackablemail.config.HackableMailConfiguration;
+import org.hackablemail.config.ValueParsers;
+import org.hackablemail.guests.GuestAccess;
+import org.hackablemail.guests.InvalidCodeException;
+import org.hackablemail.plugin.host.SandboxLimits;
+import org.hackablemail.plugin.simulation.SimulationReport;
+import org.hackablemail.plugins.OwnerPlugins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import spark.HaltException;
+import spark.Request;
+import spark.Response;
+import spark.Route;
+import spark.Service;
+
+/**
+ * The guest endpoint: mailbox owners manage their own plugin with the push token they got for an invite
+ * ({@code docs/webadmin.md}). James's webadmin authentication does not apply (it is a {@link PublicRoutes}); every
+ * route but {@code redeem} takes {@code Authorization: Bearer <token>} and acts on the token's address only, so no
+ * answer tells anything about other addresses. Each client address gets at most {@code guest.requests.per.minute}
+ * requests a minute; modules are capped as for admins.
+ * <ul>
+ *   <li>{@code POST /hackable-guest/redeem} {@code {"code": ...}}: 201 {@code {"address", "token"}};</li>
+ *   <li>{@code GET|PUT|DELETE /hackable-guest/plugin}: the plugin; push (simulations enforced); delete;</li>
+ *   <li>{@code POST /hackable-guest/plugin/test}: the simulation report, nothing stored;</li>
+ *   <li>{@code GET /hackable-guest/plugin/versions}, {@code POST .../versions/{n}/activate};</li>
+ *   <li>{@code GET|PUT /hackable-guest/plugin/config};</li>
+ *   <li>{@code DELETE /hackable-guest/token}: revoke the token used.</li>
+ * </ul>
+ */
+public class GuestEndpoint implements PublicRoutes {
+    public static final String BASE_PATH = "/hackable-guest";
+    static final String REQUESTS_PER_MINUTE = "guest.requests.per.minute";
+    private static final String PLUGIN_PATH = BASE_PATH + "/plugin";
+    private static final String VERSIONS_PATH = PLUGIN_PATH + "/versions";
+    private static final String BEARER = "Bearer ";
+    private static final int MAX_REDEEM_BYTES = 1024;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** A guest's handler, given the address its token is bound to. */
+    @FunctionalInterface
+    private interface GuestRoute {
+        Object handle(MailAddress guest, Request request, Response response);
+    }
+
+    private final GuestAccess guests;
+    private final PluginActions actions;
+    private final RateLimiter rateLimiter;
+    private final JsonTransformer jsonTransformer;
+
+    @Inject
+    public GuestEndpoint(GuestAccess guests, OwnerPlugins plugins, SandboxLimits limits,
+                         HackableMailConfiguration configuration, JsonTransformer jsonTransformer) {
+        this.guests = guests;
+        this.actions = new PluginActions(plugins, limits.maxModuleBytes());
+        this.rateLimiter = new RateLimiter(configuration.value(REQUESTS_PER_MINUTE, "60", ValueParsers::positiveInt),
+            Duration.ofMinutes(1), Clock.systemUTC());
+        this.jsonTransformer = jsonTransformer;
+    }
+
+    @Override
+    public String getBasePath() {
+        return BASE_PATH;
+    }
+
+    @Override
+    public void define(Service service) {
+        service.before(BASE_PATH + "/*", (request, response) -> {
+            if (!rateLimiter.allow(request.ip())) {
+                throw RouteErrors.error(HttpStatus.TOO_MANY_REQUESTS_429, ErrorResponder.ErrorType.INVALID_ARGUMENT,
+                    "Too many requests from " + request.ip() + ": try again in a minute");
+            }
+        });
+        service.post(BASE_PATH + "/redeem", this::redeem, jsonTransformer);
+        service.get(PLUGIN_PATH, guest((owner, request, response) -> actions.describe(owner)), jsonTransformer);
+        service.put(PLUGIN_PATH, guest(this::push), jsonTransformer);
+        service.delete(PLUGIN_PATH, guest((owner, request, response) -> actions.delete(owner, response, actor(owner))));
+        service.post(PLUGIN_PATH + "/test", guest(this::test), jsonTransformer);
+        service.get(VERSIONS_PATH, guest((owner, request, response) -> actions.versions(owner)), jsonTransformer);
+        service.post(VERSIONS_PATH + "/:version/activate", guest((owner, request, response) ->
+            actions.activate(owner, request, actor(owner))), jsonTransformer);
+        service.get(PLUGIN_PATH + "/config", guest((owner, request, response) -> actions.config(owner)),
+            jsonTransformer);
+        service.put(PLUGIN_PATH + "/config", guest((owner, request, response) ->
+            actions.setConfig(owner, request, actor(owner))), jsonTransformer);
+        service.delete(BASE_PATH + "/token", this::revoke);
+    }
+
+    private GuestAccess.Redeemed redeem(Request request, Response response) {
+        String code = code(request);
+        try {
+            GuestAccess.Redeemed redeemed = guests.redeem(code);
+            response.status(HttpStatus.CREATED_201);
+            return redeemed;
+        } catch (InvalidCodeException e) {
+            throw RouteErrors.badRequest(e.getMessage());
+        }
+    }
+
+    private PluginActions.VersionDto push(MailAddress owner, Request request, Response response) {
+        PluginUpload upload = actions.upload(request);
+        return actions.push(owner, upload, response, actor(owner), true);
+    }
+
+    private SimulationReport test(MailAddress owner, Request request, Response response) {
+        return actions.test(owner, actions.upload(request));
+    }
+
+    private String revoke(Request request, Response response) {
+        guests.revokeToken(token(request)).orElseThrow(GuestEndpoint::unauthorized);
+        response.status(HttpStatus.NO_CONTENT_204);
+        return "";
+    }
+
+    private Route guest(GuestRoute route) {
+        return (request, response) -> route.handle(
+            guests.authenticate(token(request)).orElseThrow(GuestEndpoint::unauthorized), request, response);
+    }
+
+    private static String token(Request request) {
+        return Optional.ofNullable(request.headers("Authorization"))
+            .filter(header -> header.startsWith(BEARER))
+            .map(header -> header.substring(BEARER.length()).trim())
+            .filter(token -> !token.isEmpty())
+            .orElseThrow(GuestEndpoint::unauthorized);
+    }
+
+    private static HaltException unauthorized() {
+        return RouteErrors.error(HttpStatus.UNAUTHORIZED_401, ErrorResponder.ErrorType.INVALID_ARGUMENT,
+            "Missing, invalid or revoked push token: send 'Authorization: Bearer <token>' with the token you got "
+                + "for your invite");
+    }
+
+    private static String code(Request request) {
+        JsonNode json;
+        try {
+            byte[] body = request.raw().getInputStream().readNBytes(MAX_REDEEM_BYTES + 1);
+            if (body.length > MAX_REDEEM_BYTES) {
+                throw RouteErrors.error(HttpStatus.PAYLOAD_TOO_LARGE_413, ErrorResponder.ErrorType.INVALID_ARGUMENT,
+                    "The request is larger than " + MAX_REDEEM_BYTES + " bytes");
+            }
+            json = MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw badRedeemRequest();
+        }
+        if (json == null || !json.path("code").isTextual()) {
+            throw badRedeemRequest();
+        }
+        return json.path("code").textValue();
+    }
+
+    private static HaltException badRedeemRequest() {
+        return RouteErrors.badRequest("Send the invite code as JSON: {\"code\": \"<your invite code>\"}");
+    }
+
+    private static String actor(MailAddress owner) {
+        return owner.asString();
+    }
+}
