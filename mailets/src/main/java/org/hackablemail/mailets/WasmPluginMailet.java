@@ -12,6 +12,7 @@ import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.metrics.api.TimeMetric;
 import org.apache.james.server.core.MailImpl;
@@ -24,6 +25,7 @@ import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.AutomaticallySentMailDetector;
 import org.apache.mailet.base.GenericMailet;
 import org.hackablemail.config.ValueParsers;
+import org.hackablemail.plugin.email.ReplyEmail;
 import org.hackablemail.plugin.email.PluginInput;
 import org.hackablemail.plugin.host.Outcome;
 import org.hackablemail.plugin.host.SandboxLimits;
@@ -147,11 +149,20 @@ public class WasmPluginMailet extends GenericMailet {
         }
         LOGGER.debug("Plugin of {} on {}: {}, logs {}", recipient, mail.getName(), outcome.get(), outcome.get().logs());
         if (outcome.get().reply().isPresent()) {
-            getMailetContext().sendMail(PluginReply.create(mail, recipient, outcome.get().reply().get()));
+            sendReply(mail, recipient, outcome.get().reply().get());
         }
         RecipientFate fate = fateDecider.decide(mail.getMessage(), input.email(), outcome.get());
         metricFactory.generate("hackablemail.plugin.outcome." + fate.outcome()).increment();
         return Optional.of(fate);
+    }
+
+    private void sendReply(Mail mail, MailAddress recipient, ReplyEmail reply) throws MessagingException {
+        Mail replyMail = PluginReply.create(mail, recipient, reply);
+        try {
+            getMailetContext().sendMail(replyMail);
+        } finally {
+            LifecycleUtil.dispose(replyMail);
+        }
     }
 
     private boolean replyAllowed(Mail mail) throws MessagingException {
@@ -164,19 +175,24 @@ public class WasmPluginMailet extends GenericMailet {
             return;
         }
         MailImpl copy = MailImpl.duplicate(mail);
-        copy.setRecipients(List.of(recipient));
-        copy.setAttribute(outcomeAttribute(fate.outcome()));
-        if (fate instanceof RecipientFate.DeliverChanged changed) {
-            copy.setMessage(changed.message());
-            getMailetContext().sendMail(copy, mail.getState());
-        } else if (fate instanceof RecipientFate.Continue) {
-            getMailetContext().sendMail(copy, mail.getState());
-        } else if (fate instanceof RecipientFate.Bounce bounce) {
-            bounce(copy, bounce.code(), bounce.reason());
-        } else if (fate instanceof RecipientFate.Defer defer) {
-            defer(copy, mail.getState(), defer.reason());
-        } else if (fate instanceof RecipientFate.ToProcessor handOver) {
-            getMailetContext().sendMail(copy, handOver.processor());
+        try {
+            copy.setRecipients(List.of(recipient));
+            copy.setAttribute(outcomeAttribute(fate.outcome()));
+            if (fate instanceof RecipientFate.DeliverChanged changed) {
+                copy.setMessage(changed.message());
+                getMailetContext().sendMail(copy, mail.getState());
+            } else if (fate instanceof RecipientFate.Continue) {
+                getMailetContext().sendMail(copy, mail.getState());
+            } else if (fate instanceof RecipientFate.Bounce bounce) {
+                bounce(copy, bounce.code(), bounce.reason());
+            } else if (fate instanceof RecipientFate.Defer defer) {
+                defer(copy, mail.getState(), defer.reason());
+            } else if (fate instanceof RecipientFate.ToProcessor handOver) {
+                getMailetContext().sendMail(copy, handOver.processor());
+            }
+        } finally {
+            // The spool holds its own copy once sendMail returns: release ours, as James's own mailets do.
+            LifecycleUtil.dispose(copy);
         }
     }
 
