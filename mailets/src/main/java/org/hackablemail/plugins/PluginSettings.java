@@ -13,6 +13,7 @@ public final class PluginSettings {
     public static SandboxLimits limits(HackableMailConfiguration configuration) {
         return SandboxLimits.builder()
             .callTimeout(configuration.value("plugin.timeout", "1s", ValueParsers::positiveDuration))
+            .simulationTimeout(configuration.value("plugin.simulation.timeout", "10s", ValueParsers::positiveDuration))
             .pluginMemoryBytes(configuration.value("plugin.memory", "16M", ValueParsers::positiveSize))
             .kernelMemoryBytes(configuration.value("plugin.kernel.memory", "16M", ValueParsers::positiveSize))
             .maxInputBytes(intBytes(configuration.value("plugin.input.max", "1M", ValueParsers::positiveSize)))

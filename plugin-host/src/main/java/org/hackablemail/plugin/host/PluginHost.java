@@ -1,5 +1,6 @@
 package org.hackablemail.plugin.host;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,7 +64,8 @@ public final class PluginHost implements AutoCloseable {
     /** Runs the plugin's {@code onEmail} for one message and one owner. */
     public Outcome onEmail(PluginDigest plugin, EmailCall call) {
         InstancePool.Key key = new InstancePool.Key(call.owner(), plugin);
-        return run(plugin, call, compiled -> instances.take(key).orElseGet(() -> linker.instantiate(compiled)),
+        return run(plugin, call, limits.callTimeout(),
+            compiled -> instances.take(key).orElseGet(() -> linker.instantiate(compiled)),
             instance -> instances.offer(key, instance));
     }
 
@@ -74,15 +76,15 @@ public final class PluginHost implements AutoCloseable {
     public Outcome simulate(PluginDigest plugin, EmailCall call) {
         String rehearsal = "simulation-" + simulations.incrementAndGet() + ":" + call.owner();
         try {
-            return run(plugin, call.forOwner(rehearsal), linker::instantiate, instance -> {
+            return run(plugin, call.forOwner(rehearsal), limits.simulationTimeout(), linker::instantiate, instance -> {
             });
         } finally {
             vars.removeAll(rehearsal);
         }
     }
 
-    private Outcome run(PluginDigest plugin, EmailCall call, Function<CompiledPlugin, PluginInstance> instanceFor,
-                        Consumer<PluginInstance> afterSuccess) {
+    private Outcome run(PluginDigest plugin, EmailCall call, Duration timeout,
+                        Function<CompiledPlugin, PluginInstance> instanceFor, Consumer<PluginInstance> afterSuccess) {
         CallEffects effects = new CallEffects(limits.maxLogBytes());
         if (call.input().length > limits.maxInputBytes()) {
             return Outcome.failed(new PluginFailure(PluginFailure.Reason.INPUT_TOO_LARGE, "the input is "
@@ -97,14 +99,14 @@ public final class PluginHost implements AutoCloseable {
         ActiveCall active = new ActiveCall(call, effects);
         try {
             return Outcome.returned(runner.run(() -> callOnWorker(instanceFor.apply(compiled), active, afterSuccess),
-                    limits.callTimeout()),
+                    timeout),
                 effects);
         } catch (ExecutionException e) {
             return Outcome.failed(Failures.of(e.getCause()), effects);
         } catch (TimeoutException e) {
             effects.seal();
             return Outcome.failed(new PluginFailure(PluginFailure.Reason.TIMEOUT,
-                "no result within " + limits.callTimeout().toMillis() + " ms"), effects);
+                "no result within " + timeout.toMillis() + " ms"), effects);
         } catch (RejectedExecutionException e) {
             return Outcome.failed(new PluginFailure(PluginFailure.Reason.HOST_BUSY,
                 "all plugin workers are busy"), effects);

@@ -8,6 +8,8 @@ import java.util.Objects;
  * Per plugin: its module size, its table size and the time its compilation may take.
  *
  * @param callTimeout wall-clock time for one {@code onEmail} call, instantiation included
+ * @param simulationTimeout the same for one simulation at push time: more generous, since it runs on a fresh
+ *     instance, maybe in a cold JVM; it only has to catch plugins that never answer
  * @param pluginMemoryBytes cap of the plugin's linear memory
  * @param kernelMemoryBytes cap of the Extism kernel's memory (input, output and every block the plugin allocates)
  * @param maxInputBytes largest input accepted; the caller truncates the body to fit
@@ -21,6 +23,7 @@ import java.util.Objects;
  */
 public record SandboxLimits(
         Duration callTimeout,
+        Duration simulationTimeout,
         long pluginMemoryBytes,
         long kernelMemoryBytes,
         int maxInputBytes,
@@ -36,6 +39,7 @@ public record SandboxLimits(
 
     public SandboxLimits {
         Objects.requireNonNull(callTimeout, "callTimeout");
+        Objects.requireNonNull(simulationTimeout, "simulationTimeout");
         Objects.requireNonNull(compileTimeout, "compileTimeout");
         requirePages("pluginMemoryBytes", pluginMemoryBytes);
         requirePages("kernelMemoryBytes", kernelMemoryBytes);
@@ -52,6 +56,7 @@ public record SandboxLimits(
 
     public static final class Builder {
         private Duration callTimeout = Duration.ofSeconds(1);
+        private Duration simulationTimeout = Duration.ofSeconds(10);
         private long pluginMemoryBytes = 16 * MIB;
         private long kernelMemoryBytes = 16 * MIB;
         private int maxInputBytes = MIB;
@@ -68,6 +73,11 @@ public record SandboxLimits(
 
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = timeout;
+            return this;
+        }
+
+        public Builder simulationTimeout(Duration timeout) {
+            this.simulationTimeout = timeout;
             return this;
         }
 
@@ -122,7 +132,7 @@ public record SandboxLimits(
         }
 
         public SandboxLimits build() {
-            return new SandboxLimits(callTimeout, pluginMemoryBytes, kernelMemoryBytes, maxInputBytes,
+            return new SandboxLimits(callTimeout, simulationTimeout, pluginMemoryBytes, kernelMemoryBytes, maxInputBytes,
                 maxOutputBytes, maxLogBytes, maxVarBytes, maxModuleBytes, maxTableElements, compileTimeout,
                 workerStackBytes);
         }
