@@ -1,6 +1,8 @@
 package org.hackablemail.cli;
 
 import org.hackablemail.cli.bayes.BayesCommand;
+import org.hackablemail.cli.plugin.InviteCommand;
+import org.hackablemail.cli.plugin.PluginCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CliVersion.class,
     description = "Hackable Mail: per-recipient WebAssembly plugins for Apache James.",
-    subcommands = {DemoCommand.class, BayesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, BayesCommand.class, PluginCommand.class, InviteCommand.class,
+        CommandLine.HelpCommand.class})
 public class HackmailCommand {
     public static void main(String[] args) {
         System.exit(new CommandLine(new HackmailCommand()).execute(args));

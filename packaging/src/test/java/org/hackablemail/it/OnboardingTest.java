@@ -2,19 +2,25 @@ package org.hackablemail.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.james.JamesServerExtension;
+import org.hackablemail.cli.HackmailCommand;
 import org.hackablemail.launcher.DemoUsers;
 import org.hackablemail.launcher.WebAdminClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import picocli.CommandLine;
 
 /**
  * Self-service onboarding through a real James: a signup mail to the IT address, the invite in the sender's IMAP
@@ -212,7 +218,7 @@ class OnboardingTest {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).startsWith("{\"statusCode\":400,\"type\":\"InvalidArgument\",\"message\":\"The "
-            + "plugin failed 8 of 8 simulations:\\ndeliver and reply succeed: timeout: no result within 1000 ms");
+            + "plugin failed 8 of 8 simulations:\\ndeliver and reply succeed: timeout: no result within 10000 ms");
         assertThat(guest.get(PLUGIN + "/versions").body()).contains("\"version\":1").doesNotContain("\"version\":2");
         assertThat(mailboxes.awaitLastMessage(owner, 2)).contains("Subject: [tagged] Still tagged");
     }
@@ -227,6 +233,71 @@ class OnboardingTest {
         assertThat(tested.statusCode()).as(tested.body()).isEqualTo(200);
         assertThat(tested.body()).startsWith("{\"passed\":true");
         assertThat(guest.get(PLUGIN + "/versions").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void theCliShouldRedeemPushListRollBackAndDelete() throws Exception {
+        String code = invite(owner);
+        Path tagger = repository("pdk/examples/subject-tagger-wat/subject-tagger.wasm");
+        Path drop = repository("plugin-host/src/test/resources/plugins/drop.wasm");
+
+        Cli redeemed = Cli.run("invite", "redeem", code, "--server", server());
+        String[] lines = redeemed.out().strip().split("\n");
+        String token = lines[lines.length - 1];
+
+        assertThat(redeemed.exitCode()).as(redeemed.err()).isZero();
+        assertThat(token).startsWith("hmt_");
+        assertThat(Cli.run("plugin", "push", tagger.toString(), "--server", server(), "--token", token).out())
+            .startsWith("Pushed: version 1 is active (");
+        assertThat(Cli.run("plugin", "push", drop.toString(), "--server", server(), "--token", token).exitCode()).isZero();
+        assertThat(Cli.run("plugin", "activate", "1", "--server", server(), "--token", token).out())
+            .isEqualTo("Version 1 is active.\n");
+        assertThat(Cli.run("plugin", "versions", "--server", server(), "--token", token).out())
+            .startsWith("*   1  ").contains("\n    2  ");
+        assertThat(Cli.run("plugin", "delete", "--server", server(), "--token", token).out()).isEqualTo("Plugin deleted.\n");
+        assertThat(webAdmin.get("/hackable/plugins/" + owner).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theCliShouldSayWhyAndExitNonZeroWhenRefused() throws Exception {
+        Path loop = repository("plugin-host/src/test/resources/plugins/infinite-loop.wasm");
+        String token = token(redeem(invite(owner)));
+
+        Cli reused = Cli.run("invite", "redeem", "hmi_guessed", "--server", server());
+        Cli failing = Cli.run("plugin", "push", loop.toString(), "--server", server(), "--token", token);
+        Cli badToken = Cli.run("plugin", "versions", "--server", server(), "--token", "hmt_guessed");
+        Cli unreachable = Cli.run("plugin", "versions", "--server", "http://127.0.0.1:1", "--token", token);
+
+        assertThat(reused.exitCode()).isEqualTo(1);
+        assertThat(reused.err()).isEqualTo("hackmail: the server refused (HTTP 400): This invite code is unknown, "
+            + "expired or already used: mail the IT address again for a new one\n");
+        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(failing.out()).contains("FAILED  deliver and reply succeed\n    problem: timeout: no result within 10000 ms");
+        assertThat(failing.err()).contains("hackmail: the server refused (HTTP 400): The plugin failed 8 of 8 simulations:");
+        assertThat(badToken.exitCode()).isEqualTo(1);
+        assertThat(badToken.err()).startsWith("hackmail: the server refused (HTTP 401): Missing, invalid or revoked push token");
+        assertThat(unreachable.exitCode()).isEqualTo(3);
+        assertThat(unreachable.err()).startsWith("hackmail: cannot reach http://127.0.0.1:1: ");
+        assertThat(webAdmin.get("/hackable/plugins/" + owner).statusCode()).isEqualTo(404);
+    }
+
+    /** One run of the {@code hackmail} command line, in this JVM. */
+    private record Cli(int exitCode, String out, String err) {
+        static Cli run(String... args) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exitCode = new CommandLine(new HackmailCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(args);
+            return new Cli(exitCode, out.toString(), err.toString());
+        }
+    }
+
+    private static String server() {
+        return "http://127.0.0.1:" + JAMES.ports().webAdmin();
+    }
+
+    private static Path repository(String path) {
+        return Path.of(System.getProperty("hackablemail.repository", ".."), path);
     }
 
     /** An invite mailed to the address, read from its inbox (the address's first message). */

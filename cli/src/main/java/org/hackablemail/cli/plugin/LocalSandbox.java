@@ -1,0 +1,50 @@
+package org.hackablemail.cli.plugin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hackablemail.plugin.PluginDigest;
+import org.hackablemail.plugin.host.HostCapacity;
+import org.hackablemail.plugin.host.InMemoryVarStore;
+import org.hackablemail.plugin.host.PluginHost;
+import org.hackablemail.plugin.host.PluginRejectedException;
+import org.hackablemail.plugin.host.SandboxLimits;
+import org.hackablemail.plugin.simulation.Scenario;
+import org.hackablemail.plugin.simulation.ScenarioResult;
+import org.hackablemail.plugin.simulation.SimulationReport;
+import org.hackablemail.plugin.simulation.SimulationSuite;
+
+/** The server's sandbox and simulations with their default limits, on this machine. */
+final class LocalSandbox implements AutoCloseable {
+    static final String OWNER = "you@example.org";
+
+    private final PluginHost host;
+    private final SimulationSuite suite;
+    private final PluginDigest plugin;
+
+    LocalSandbox(byte[] wasm) throws CliFailure {
+        SandboxLimits limits = SandboxLimits.defaults();
+        this.host = new PluginHost(limits, HostCapacity.defaults(), new InMemoryVarStore(), digest -> Optional.empty());
+        this.suite = new SimulationSuite(host, limits.maxInputBytes());
+        try {
+            this.plugin = host.install(wasm);
+        } catch (PluginRejectedException e) {
+            host.close();
+            throw new CliFailure("invalid plugin: " + e.getMessage(), CliFailure.REFUSED);
+        }
+    }
+
+    SimulationReport simulate(List<Scenario> ownerCases) {
+        return suite.run(plugin, OWNER, Map.of(), ownerCases);
+    }
+
+    ScenarioResult run(Scenario scenario) {
+        return suite.runOne(plugin, OWNER, Map.of(), scenario);
+    }
+
+    @Override
+    public void close() {
+        host.close();
+    }
+}

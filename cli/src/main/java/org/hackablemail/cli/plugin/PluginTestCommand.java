@@ -1,0 +1,64 @@
+package org.hackablemail.cli.plugin;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.hackablemail.plugin.simulation.Scenario;
+import org.hackablemail.plugin.simulation.ScenarioResult;
+import org.hackablemail.plugin.simulation.SimulationReport;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hackmail plugin test PLUGIN.wasm [--email FILE.eml] [--cases DIR]}: the server's checks, locally. */
+@Command(name = "test",
+    mixinStandardHelpOptions = true,
+    description = {"Validates the plugin and runs it in the same sandbox, with the same simulations, as the server "
+        + "does on a push, and prints what it did in each: return code, deliver and reply calls, logs.",
+        "With --email, runs it on that one message instead (the mock host accepts deliver and reply)."},
+    footer = GuestCommand.EXIT_CODES)
+public class PluginTestCommand extends GuestCommand {
+    @Parameters(index = "0", paramLabel = "PLUGIN.wasm", description = "The plugin module.")
+    Path plugin;
+
+    @Option(names = "--email", paramLabel = "FILE.eml", description = "A message to run the plugin on.")
+    Path email;
+
+    @Option(names = "--cases", paramLabel = "DIR", description = {"Your own simulation cases: *.json files (lists of "
+        + "cases as a push takes them) and *.eml files (must not fail)."})
+    Path cases;
+
+    @Override
+    void run(PrintWriter out) throws CliFailure {
+        if (email != null && cases != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--email and --cases cannot be used together");
+        }
+        byte[] wasm = PluginFiles.read(plugin);
+        Scenario message = email == null ? null : PluginFiles.email(email);
+        List<Scenario> ownerCases = cases == null ? List.of() : PluginFiles.cases(cases);
+        err().println("Testing " + plugin + " (" + wasm.length + " bytes) ...");
+        err().flush();
+        try (LocalSandbox sandbox = new LocalSandbox(wasm)) {
+            ReportPrinter printer = new ReportPrinter(out);
+            if (message != null) {
+                ScenarioResult result = sandbox.run(message);
+                printer.print(result);
+                failIf(!result.passed(), "the plugin failed on " + email);
+                return;
+            }
+            SimulationReport report = sandbox.simulate(ownerCases);
+            printer.print(report);
+            out.flush();
+            failIf(!report.passed(), "the plugin failed simulations: a push would be refused");
+        }
+    }
+
+    private static void failIf(boolean failed, String message) throws CliFailure {
+        if (failed) {
+            throw new CliFailure(message, CliFailure.REFUSED);
+        }
+    }
+}

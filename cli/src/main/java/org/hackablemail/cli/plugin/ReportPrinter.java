@@ -1,0 +1,45 @@
+package org.hackablemail.cli.plugin;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+import org.hackablemail.plugin.simulation.ScenarioResult;
+import org.hackablemail.plugin.simulation.SimulationReport;
+
+/** Prints what a plugin did in each scenario: status, return code, problems, deliver and reply calls, logs. */
+final class ReportPrinter {
+    private final PrintWriter out;
+
+    ReportPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(SimulationReport report) {
+        report.scenarios().forEach(this::print);
+        long failed = report.scenarios().stream().filter(result -> !result.passed()).count();
+        out.println(report.passed() ? "All " + report.scenarios().size() + " simulations passed."
+            : failed + " of " + report.scenarios().size() + " simulations failed.");
+    }
+
+    void print(ScenarioResult result) {
+        out.println(result.status().name().toUpperCase(java.util.Locale.ROOT) + "  " + result.name());
+        if (result.returnCode() != null) {
+            out.println("    returned " + result.returnCode());
+        }
+        result.problems().forEach(problem -> out.println("    problem: " + problem));
+        print("deliver", result.deliver());
+        print("reply", result.reply());
+        List<String> logs = result.logs() == null ? List.of() : result.logs();
+        logs.forEach(line -> out.println("    log: " + line));
+    }
+
+    private void print(String call, ScenarioResult.Message message) {
+        if (message == null) {
+            return;
+        }
+        out.println("    " + call + ": Subject: " + message.subject());
+        if (message.body() != null) {
+            message.body().lines().forEach(line -> out.println("      | " + line));
+        }
+    }
+}

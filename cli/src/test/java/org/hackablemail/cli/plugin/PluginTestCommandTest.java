@@ -1,0 +1,95 @@
+package org.hackablemail.cli.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.hackablemail.cli.HackmailCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** {@code hackmail plugin test}: the server's simulations and sandbox, run locally on committed plugins. */
+class PluginTestCommandTest {
+    private static final Path REPOSITORY = Path.of("..");
+    private static final Path SUBJECT_TAGGER = REPOSITORY.resolve("pdk/examples/subject-tagger-wat/subject-tagger.wasm");
+    private static final Path DROP = REPOSITORY.resolve("plugin-host/src/test/resources/plugins/drop.wasm");
+    private static final String MESSAGE = "From: writer@example.org\r\nSubject: Hello\r\n\r\nHi there\r\n";
+
+    @TempDir
+    Path directory;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return new CommandLine(new HackmailCommand())
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute(args);
+    }
+
+    @Test
+    void shouldPrintEveryScenarioAndExit0WhenThePluginPasses() {
+        int exitCode = run("plugin", "test", SUBJECT_TAGGER.toString());
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("PASSED  deliver and reply succeed\n    returned 0\n"
+            + "    deliver: Subject: [tagged] News about Project XYZ", "All 8 simulations passed.");
+    }
+
+    @Test
+    void shouldShowWhatThePluginDidWithOneMessage() throws IOException {
+        Path email = Files.writeString(directory.resolve("hello.eml"), MESSAGE);
+
+        int exitCode = run("plugin", "test", SUBJECT_TAGGER.toString(), "--email", email.toString());
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).isEqualTo("PASSED  hello.eml\n    returned 0\n    deliver: Subject: [tagged] Hello\n"
+            + "      | Hi there\n");
+    }
+
+    @Test
+    void shouldFailWithExit1WhenAnOwnCaseIsNotMet() throws IOException {
+        Files.writeString(directory.resolve("cases.json"), "[{\"name\": \"must deliver\", \"email\": \"From: a@b.test\\r\\n"
+            + "Subject: Hi\\r\\n\\r\\nHello\\r\\n\", \"expect\": {\"deliver\": true}}]");
+
+        int exitCode = run("plugin", "test", DROP.toString(), "--cases", directory.toString());
+
+        assertThat(exitCode).isEqualTo(CliFailure.REFUSED);
+        assertThat(out.toString()).contains("FAILED  must deliver\n    returned 0\n    problem: expected a deliver call, "
+            + "there was none", "1 of 9 simulations failed.");
+        assertThat(err.toString()).contains("hackmail: the plugin failed simulations: a push would be refused");
+    }
+
+    @Test
+    void shouldFailWithExit1WhenTheFileIsNotWasm() throws IOException {
+        Path notWasm = Files.writeString(directory.resolve("plugin.wasm"), MESSAGE);
+
+        int exitCode = run("plugin", "test", notWasm.toString());
+
+        assertThat(exitCode).isEqualTo(CliFailure.REFUSED);
+        assertThat(err.toString()).contains("hackmail: invalid plugin: Not a valid Wasm module: ");
+    }
+
+    @Test
+    void shouldFailWithExit3WhenThePluginFileIsMissing() {
+        int exitCode = run("plugin", "test", directory.resolve("missing.wasm").toString());
+
+        assertThat(exitCode).isEqualTo(CliFailure.UNAVAILABLE);
+        assertThat(err.toString().strip()).isEqualTo("hackmail: no such file: " + directory.resolve("missing.wasm"));
+    }
+
+    @Test
+    void shouldFailWithExit2WhenEmailAndCasesAreBothGiven() {
+        int exitCode = run("plugin", "test", DROP.toString(), "--email", "a.eml", "--cases", directory.toString());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("--email and --cases cannot be used together");
+    }
+}
