@@ -163,6 +163,32 @@ class OnboardingTest {
     }
 
     @Test
+    void removingAGuestShouldRevokeItsTokens() throws Exception {
+        WebAdminClient guest = guest(owner);
+
+        HttpResponse<String> removed = webAdmin.delete("/hackable/guests/" + owner);
+        HttpResponse<String> removedAgain = webAdmin.delete("/hackable/guests/" + owner);
+
+        assertThat(removed.statusCode()).isEqualTo(204);
+        assertThat(guest.get(PLUGIN).statusCode()).isEqualTo(401);
+        assertThat(removedAgain.statusCode()).isEqualTo(404);
+        assertThat(removedAgain.body()).contains("\"message\":\"" + owner + " is not a guest\"");
+        assertThat(webAdmin.get("/hackable/guests").body()).doesNotContain(owner);
+    }
+
+    @Test
+    void adminsShouldAddOnlyLocalUsersAsGuests() throws Exception {
+        HttpResponse<String> added = webAdmin.put("/hackable/guests/" + other, new byte[0], "application/json");
+        HttpResponse<String> stranger = webAdmin.put("/hackable/guests/nobody@demo.test", new byte[0], "application/json");
+
+        assertThat(added.statusCode()).isEqualTo(204);
+        assertThat(webAdmin.get("/hackable/guests").body()).contains("{\"address\":\"" + other + "\",\"tokens\":0}");
+        assertThat(stranger.statusCode()).isEqualTo(404);
+        assertThat(stranger.body()).contains("\"message\":\"nobody@demo.test is not a local user\"");
+        assertThat(webAdmin.get("/hackable/guests").body()).doesNotContain("nobody@demo.test");
+    }
+
+    @Test
     void anOwnerShouldRevokeTheirOwnToken() throws Exception {
         WebAdminClient guest = guest(owner);
 
