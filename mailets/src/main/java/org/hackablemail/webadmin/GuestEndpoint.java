@@ -148,13 +148,11 @@ public class GuestEndpoint implements PublicRoutes {
     }
 
     private static String code(Request request) {
+        byte[] body = RequestBodies.read(request, MAX_REDEEM_BYTES, size -> RouteErrors.error(
+            HttpStatus.PAYLOAD_TOO_LARGE_413, ErrorResponder.ErrorType.INVALID_ARGUMENT,
+            "The request is larger than " + MAX_REDEEM_BYTES + " bytes"));
         JsonNode json;
         try {
-            byte[] body = request.raw().getInputStream().readNBytes(MAX_REDEEM_BYTES + 1);
-            if (body.length > MAX_REDEEM_BYTES) {
-                throw RouteErrors.error(HttpStatus.PAYLOAD_TOO_LARGE_413, ErrorResponder.ErrorType.INVALID_ARGUMENT,
-                    "The request is larger than " + MAX_REDEEM_BYTES + " bytes");
-            }
             json = MAPPER.readTree(body);
         } catch (IOException e) {
             throw badRedeemRequest();

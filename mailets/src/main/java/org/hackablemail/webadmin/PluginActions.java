@@ -1,11 +1,13 @@
 package org.hackablemail.webadmin;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.webadmin.utils.ErrorResponder;
 import org.eclipse.jetty.http.HttpStatus;
 import org.hackablemail.plugin.host.PluginRejectedException;
 import org.hackablemail.plugin.simulation.SimulationReport;
@@ -27,6 +29,7 @@ import spark.Response;
 final class PluginActions {
     static final int MAX_CONFIG_ENTRIES = 100;
     static final int MAX_CONFIG_VALUE_CHARS = 4096;
+    private static final int MAX_CONFIG_BYTES = 1024 * 1024;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A plugin version as the routes show it. */
@@ -118,7 +121,9 @@ final class PluginActions {
     }
 
     Map<String, String> setConfig(MailAddress owner, Request request, String actor) {
-        Map<String, String> config = parseConfig(request.body());
+        Map<String, String> config = parseConfig(new String(RequestBodies.read(request, MAX_CONFIG_BYTES, size ->
+            RouteErrors.error(HttpStatus.PAYLOAD_TOO_LARGE_413, ErrorResponder.ErrorType.INVALID_ARGUMENT,
+                "The configuration is larger than " + MAX_CONFIG_BYTES + " bytes")), StandardCharsets.UTF_8));
         plugins.setConfig(owner, config, actor);
         return config;
     }

@@ -1,7 +1,6 @@
 package org.hackablemail.webadmin;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -75,22 +74,7 @@ record PluginUpload(byte[] wasm, List<Scenario> cases) {
     }
 
     private static byte[] body(Request request, int maxBytes) {
-        if (request.contentLength() > maxBytes) {
-            throw tooLarge(request.contentLength(), maxBytes);
-        }
-        try (InputStream body = request.raw().getInputStream()) {
-            return read(body, maxBytes);
-        } catch (IOException e) {
-            throw RouteErrors.badRequest("Cannot read the request body: " + e.getMessage());
-        }
-    }
-
-    private static byte[] read(InputStream in, int maxBytes) throws IOException {
-        byte[] bytes = in.readNBytes(maxBytes + 1);
-        if (bytes.length > maxBytes) {
-            throw tooLarge(-1, maxBytes);
-        }
-        return bytes;
+        return RequestBodies.read(request, maxBytes, size -> tooLarge(size, maxBytes));
     }
 
     private static HaltException tooLarge(long size, int maxBytes) {

@@ -2,10 +2,10 @@ package org.hackablemail.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,14 +37,17 @@ class GuestLimitsTest {
     private static WebAdminClient anonymous;
     private static Mailboxes mailboxes;
 
-    private static void limits(Path conf) throws java.io.IOException {
-        Path mailetContainer = conf.resolve("mailetcontainer.xml");
-        String original = Files.readString(mailetContainer);
-        String expiring = original.replace("<codeValidity>7 days</codeValidity>", "<codeValidity>1ms</codeValidity>");
-        assertThat(expiring).isNotEqualTo(original);
-        Files.writeString(mailetContainer, expiring);
-        Files.writeString(conf.resolve("hackable-mail.properties"),
-            "\nguest.requests.per.minute=" + REQUESTS_PER_MINUTE + "\n", StandardOpenOption.APPEND);
+    private static void limits(Path conf) throws IOException {
+        replace(conf.resolve("mailetcontainer.xml"), "<codeValidity>7 days</codeValidity>",
+            "<codeValidity>1ms</codeValidity>");
+        replace(conf.resolve("hackable-mail.properties"), "guest.requests.per.minute=60",
+            "guest.requests.per.minute=" + REQUESTS_PER_MINUTE);
+    }
+
+    private static void replace(Path file, String setting, String replacement) throws IOException {
+        String original = Files.readString(file);
+        assertThat(original).as(file.toString()).contains(setting);
+        Files.writeString(file, original.replace(setting, replacement));
     }
 
     @BeforeAll

@@ -234,6 +234,17 @@ class OnboardingTest {
     }
 
     @Test
+    void anOversizedConfigurationShouldBeRefusedWith413() throws Exception {
+        WebAdminClient guest = guest(owner);
+
+        HttpResponse<String> refused = guest.put(PLUGIN + "/config", new byte[1024 * 1024 + 1], "application/json");
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("\"message\":\"The configuration is larger than 1048576 bytes\"");
+        assertThat(guest.get(PLUGIN + "/config").body()).isEqualTo("{}");
+    }
+
+    @Test
     void aPluginFailingASimulationShouldBeRefusedEvenWhenForced() throws Exception {
         WebAdminClient guest = guest(owner);
         guest.put(PLUGIN, ExamplePlugins.SUBJECT_TAGGER_WAT.wasm(), "application/wasm");
