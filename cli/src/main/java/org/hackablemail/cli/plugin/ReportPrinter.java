@@ -2,6 +2,7 @@ package org.hackablemail.cli.plugin;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 
 import org.hackablemail.plugin.simulation.ScenarioResult;
 import org.hackablemail.plugin.simulation.SimulationReport;
@@ -22,7 +23,7 @@ final class ReportPrinter {
     }
 
     void print(ScenarioResult result) {
-        out.println(result.status().name().toUpperCase(java.util.Locale.ROOT) + "  " + result.name());
+        out.println(result.status().name().toUpperCase(Locale.ROOT) + "  " + result.name());
         if (result.returnCode() != null) {
             out.println("    returned " + result.returnCode());
         }
