@@ -17,7 +17,6 @@ import org.apache.james.mime4j.stream.Field;
 final class HeaderTokens {
     private static final Set<String> WORD_FIELDS = Set.of(
         "subject", "from", "to", "cc", "reply-to", "sender", "return-path", "x-mailer", "user-agent");
-    private static final Pattern HOST = Pattern.compile("(?i)\\b[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)+\\b");
     private static final Pattern FILE_EXTENSION = Pattern.compile("(?i)\\bname\\*?=\"?[^\";]*\\.([a-z0-9]{1,5})\"?");
     private static final Pattern MESSAGE_ID_HOST = Pattern.compile("@([^>\\s]+)");
 
@@ -29,21 +28,21 @@ final class HeaderTokens {
         this.collector = collector;
     }
 
+    /**
+     * The value is only asked of the fields we split: mime4j unfolds and decodes it on every call, and most fields of a
+     * message ({@code Date}, {@code X-*}, list headers) only contribute their name.
+     */
     void add(Field field) {
         String name = field.getName().toLowerCase(Locale.ROOT);
-        String value = field.getBody();
-        if (value == null) {
-            return;
-        }
         collector.add("header:" + name);
         if (WORD_FIELDS.contains(name)) {
-            words.split(DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT), name + ":");
+            words.split(DecoderUtil.decodeEncodedWords(field.getBody(), DecodeMonitor.SILENT), name + ":");
         } else if (name.equals("received")) {
-            addAll(HOST.matcher(value), "received:");
+            DottedNames.in(field.getBody()).forEach(host -> collector.add("received:" + host.toLowerCase(Locale.ROOT)));
         } else if (name.equals("message-id")) {
-            addAll(MESSAGE_ID_HOST.matcher(value), "message-id:");
+            addAll(MESSAGE_ID_HOST.matcher(field.getBody()), "message-id:");
         } else if (name.equals("content-type") || name.equals("content-disposition")) {
-            addAll(FILE_EXTENSION.matcher(value), "filename:");
+            addAll(FILE_EXTENSION.matcher(field.getBody()), "filename:");
         }
     }
 

@@ -35,26 +35,32 @@ final class HtmlText {
                 break;
             }
             text.append(html, position, open);
-            position = skipMarkup(html, open);
-            if (separatesWords(html, open)) {
-                text.append(' ');
+            if (html.startsWith("<!--", open)) {
+                position = endOf(html, "-->", open + 4);
+            } else {
+                boolean closing = html.startsWith("</", open);
+                String name = tagName(html, closing ? open + 2 : open + 1);
+                position = skipTag(html, open, closing ? "" : name);
+                // Comments (above) and inline formatting tags sit inside words (V<b>ia</b>gra); other tags end them.
+                if (!INLINE_TAGS.contains(name)) {
+                    text.append(' ');
+                }
             }
         }
         return decodeEntities(text);
     }
 
-    /** Returns the index just after the tag, comment or script/style element starting at {@code open}. */
-    private int skipMarkup(String html, int open) {
-        if (html.startsWith("<!--", open)) {
-            return endOf(html, "-->", open + 4);
-        }
+    /**
+     * Returns the index just after the tag starting at {@code open} (and after the whole element when it is a style or
+     * script), handing its attributes to the URL scanner.
+     */
+    private int skipTag(String html, int open, String openingName) {
         int close = html.indexOf('>', open);
         if (close < 0) {
             return open + 1;
         }
-        String tag = html.substring(open + 1, close);
-        urls.scan(tag);
-        Pattern hiddenElementEnd = END_OF_HIDDEN_ELEMENT.get(tagName(tag));
+        urls.scan(html, open + 1, close);
+        Pattern hiddenElementEnd = END_OF_HIDDEN_ELEMENT.get(openingName);
         if (hiddenElementEnd != null) {
             Matcher end = hiddenElementEnd.matcher(html);
             return end.find(close + 1) ? end.end() : html.length();
@@ -62,26 +68,18 @@ final class HtmlText {
         return close + 1;
     }
 
-    /** Comments and inline formatting tags sit inside words ({@code V<b>ia</b>gra}); other tags end them. */
-    private static boolean separatesWords(String html, int open) {
-        if (html.startsWith("<!--", open)) {
-            return false;
-        }
-        int nameStart = html.startsWith("</", open) ? open + 2 : open + 1;
-        return !INLINE_TAGS.contains(tagName(html.substring(nameStart, Math.min(html.length(), nameStart + 8))));
-    }
-
     private static int endOf(String html, String terminator, int from) {
         int end = html.indexOf(terminator, from);
         return end < 0 ? html.length() : end + terminator.length();
     }
 
-    private static String tagName(String tag) {
-        int end = 0;
-        while (end < tag.length() && Character.isLetterOrDigit(tag.charAt(end))) {
+    /** The letters and digits from {@code start}, lower-cased: the element name of a tag, or "" for {@code <!DOCTYPE}. */
+    private static String tagName(String html, int start) {
+        int end = start;
+        while (end < html.length() && Character.isLetterOrDigit(html.charAt(end))) {
             end++;
         }
-        return tag.substring(0, end).toLowerCase(Locale.ROOT);
+        return html.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
     private static String decodeEntities(CharSequence text) {

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.apache.james.mime4j.parser.AbstractContentHandler;
@@ -65,15 +66,20 @@ final class PartTokens extends AbstractContentHandler {
         collector.add("encoding:" + descriptor.getTransferEncoding().toLowerCase(Locale.ROOT));
     }
 
+    /** At most {@code maxCharsPerPart} characters, read straight into one array that grows as the part turns out longer. */
     private String read(InputStream content, Charset charset) throws IOException {
         Reader reader = new InputStreamReader(content, charset);
-        char[] buffer = new char[Math.min(settings.maxCharsPerPart(), 8192)];
-        StringBuilder text = new StringBuilder();
+        int max = settings.maxCharsPerPart();
+        char[] text = new char[Math.min(max, 8192)];
+        int length = 0;
         int read;
-        while (text.length() < settings.maxCharsPerPart() && (read = reader.read(buffer)) >= 0) {
-            text.append(buffer, 0, read);
+        while (length < max && (read = reader.read(text, length, text.length - length)) >= 0) {
+            length += read;
+            if (length == text.length && length < max) {
+                text = Arrays.copyOf(text, (int) Math.min(max, 2L * length));
+            }
         }
-        return text.toString();
+        return new String(text, 0, length);
     }
 
     /** Undeclared or unknown charsets are read as Latin-1, which maps every byte to a character and loses nothing. */

@@ -21,13 +21,18 @@ final class UrlTokens {
         this.maxChars = maxChars;
     }
 
-    /** Finds every URL in the text, or in one attribute value. */
+    /** Finds every URL in the text. */
     void scan(String text) {
-        int end = Math.min(text.length(), maxChars);
-        for (int separator = text.indexOf("://"); separator >= 0 && separator < end && !collector.isFull();
+        scan(text, 0, text.length());
+    }
+
+    /** Finds every URL in {@code text[start, end)}, e.g. the attributes of one HTML tag, without copying it out. */
+    void scan(String text, int start, int end) {
+        int limit = start + Math.min(end - start, maxChars);
+        for (int separator = text.indexOf("://", start); separator >= 0 && separator < limit && !collector.isFull();
              separator = text.indexOf("://", separator + 3)) {
-            if (hasWebScheme(text, separator)) {
-                String host = hostAt(text, separator + 3, end);
+            if (hasWebScheme(text, start, separator)) {
+                String host = hostAt(text, separator + 3, limit);
                 if (!host.isEmpty()) {
                     addHost(host.toLowerCase(Locale.ROOT));
                 }
@@ -35,10 +40,15 @@ final class UrlTokens {
         }
     }
 
-    private static boolean hasWebScheme(String text, int separator) {
-        return text.regionMatches(true, separator - 4, "http", 0, 4)
-            || text.regionMatches(true, separator - 5, "https", 0, 5)
-            || text.regionMatches(true, separator - 3, "ftp", 0, 3);
+    private static boolean hasWebScheme(String text, int start, int separator) {
+        return schemeIs("http", text, start, separator)
+            || schemeIs("https", text, start, separator)
+            || schemeIs("ftp", text, start, separator);
+    }
+
+    private static boolean schemeIs(String scheme, String text, int start, int separator) {
+        int from = separator - scheme.length();
+        return from >= start && text.regionMatches(true, from, scheme, 0, scheme.length());
     }
 
     /** The authority's host: up to the first path, port, query or quoting character, without any user info. */

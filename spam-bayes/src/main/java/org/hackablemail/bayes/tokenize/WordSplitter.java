@@ -5,12 +5,27 @@ import java.util.Locale;
 /**
  * Splits text into lower-cased words and hands them, with a prefix naming where they came from, to a collector.
  * Tokens never contain white space, which the export format relies on.
+ * <p>
+ * This is the tokenizer's innermost loop, run over every character of every text part, so each token is built once in
+ * a reused buffer (prefix, then the word lower-cased character by character) instead of going through a substring, a
+ * lower-cased copy and a concatenation.
  */
 final class WordSplitter {
     private static final String PAIR_SEPARATOR = "~";
+    private static final String WORD_PUNCTUATION = "$'-._!";
+    private static final char LAST_LATIN_1 = '\u00ff';
+    /** {@link #isWordChar} of every ASCII character, looked up rather than asked of {@link Character} each time. */
+    private static final boolean[] ASCII_WORD_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < ASCII_WORD_CHARS.length; c++) {
+            ASCII_WORD_CHARS[c] = Character.isLetterOrDigit(c) || WORD_PUNCTUATION.indexOf(c) >= 0;
+        }
+    }
 
     private final TokenizerSettings settings;
     private final TokenCollector collector;
+    private final StringBuilder token = new StringBuilder(64);
 
     WordSplitter(TokenizerSettings settings, TokenCollector collector) {
         this.settings = settings;
@@ -29,49 +44,73 @@ final class WordSplitter {
             while (position < end && isWordChar(text.charAt(position))) {
                 position++;
             }
-            previous = emit(trimmed(text, start, position), prefix, previous);
+            previous = emit(text, start, position, prefix, previous);
         }
     }
 
-    /** Emits one word, and its pair with the previous word; returns what the next word pairs with. */
-    private String emit(String word, String prefix, String previous) {
-        if (word.length() < settings.minTokenLength() || isNumber(word)) {
-            return previous;
-        }
-        if (word.length() > settings.maxTokenLength()) {
-            // SpamBayes' trick: long junk says something through its first letter and size, not its exact spelling.
-            collector.add(prefix + "skip:" + word.charAt(0) + ":" + (word.length() / 10 * 10));
-            return null;
-        }
-        String lowered = word.toLowerCase(Locale.ROOT);
-        collector.add(prefix + lowered);
-        if (settings.wordPairs() && previous != null) {
-            collector.add(prefix + previous + PAIR_SEPARATOR + lowered);
-        }
-        return lowered;
-    }
-
-    private static String trimmed(String text, int start, int end) {
+    /**
+     * Emits the word {@code text[start, end)} without its edge punctuation, and its pair with the previous word; returns
+     * what the next word pairs with.
+     */
+    private String emit(String text, int start, int end, String prefix, String previous) {
         while (start < end && isEdgePunctuation(text.charAt(start))) {
             start++;
         }
         while (end > start && isEdgePunctuation(text.charAt(end - 1))) {
             end--;
         }
-        return text.substring(start, end);
+        int length = end - start;
+        if (length < settings.minTokenLength() || isNumber(text, start, end)) {
+            return previous;
+        }
+        token.setLength(0);
+        token.append(prefix);
+        if (length > settings.maxTokenLength()) {
+            // SpamBayes' trick: long junk says something through its first letter and size, not its exact spelling.
+            collector.add(token.append("skip:").append(text.charAt(start)).append(':').append(length / 10 * 10).toString());
+            return null;
+        }
+        appendLowerCase(text, start, end);
+        collector.add(token.toString());
+        if (!settings.wordPairs()) {
+            return null;
+        }
+        String lowered = token.substring(prefix.length());
+        if (previous != null) {
+            collector.add(prefix + previous + PAIR_SEPARATOR + lowered);
+        }
+        return lowered;
+    }
+
+    /**
+     * Latin-1 characters lower-case one at a time exactly as {@link String#toLowerCase(Locale)} does them; beyond
+     * Latin-1 some letters lower-case by their context (final sigma) or into two characters (dotted capital I), which
+     * only {@code String.toLowerCase} gets right, so such a word goes through it.
+     */
+    private void appendLowerCase(String text, int start, int end) {
+        int mark = token.length();
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c > LAST_LATIN_1) {
+                token.setLength(mark);
+                token.append(text.substring(start, end).toLowerCase(Locale.ROOT));
+                return;
+            }
+            token.append(Character.toLowerCase(c));
+        }
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '$' || c == '\'' || c == '-' || c == '.' || c == '_' || c == '!';
+        return c < ASCII_WORD_CHARS.length ? ASCII_WORD_CHARS[c] : Character.isLetterOrDigit(c);
     }
 
     private static boolean isEdgePunctuation(char c) {
         return c == '\'' || c == '-' || c == '.' || c == '_';
     }
 
-    private static boolean isNumber(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
+    private static boolean isNumber(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
             if (!Character.isDigit(c) && c != '.' && c != '-') {
                 return false;
             }

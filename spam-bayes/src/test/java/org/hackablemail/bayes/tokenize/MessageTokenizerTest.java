@@ -120,6 +120,23 @@ class MessageTokenizerTest {
     }
 
     @Test
+    void shouldLowerCaseAsStringDoesWhenWordIsBeyondLatin1() {
+        byte[] message = "Subject: hi\nContent-Type: text/plain; charset=utf-8\n\nΟΔΟΣ Ärger DÉJÀ\n"
+            .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(tokenizer.tokenize(message)).contains("\u03bf\u03b4\u03bf\u03c2", "ärger", "déjà"); // final sigma: ς, not σ
+    }
+
+    @Test
+    void shouldReadPartUpToCapWhenPartIsLongerThanReadBuffer() {
+        String filler = " filler".repeat(3_000);
+        byte[] message = ("Subject: hi\n\nalpha" + filler + " omega" + filler + " beyond\n").getBytes(StandardCharsets.US_ASCII);
+        MessageTokenizer capped = new MessageTokenizer(new TokenizerSettings(3, 40, 5_000, 30_000, false));
+
+        assertThat(capped.tokenize(message)).contains("alpha", "omega").doesNotContain("beyond");
+    }
+
+    @Test
     void shouldNeverProduceWhitespaceWhenTokenizing() {
         for (String name : new String[] {"base64-html.eml", "encoded-subject.eml", "nested-multipart.eml", "broken-mime.eml"}) {
             assertThat(tokenizer.tokenize(mail(name))).noneMatch(token -> token.chars().anyMatch(Character::isWhitespace));
