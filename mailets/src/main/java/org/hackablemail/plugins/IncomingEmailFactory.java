@@ -5,9 +5,10 @@ import java.util.Optional;
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
-import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.Mail;
+import org.hackablemail.mailets.BayesianSpamTagger;
+import org.hackablemail.mailets.SpfAnnotator;
 import org.hackablemail.plugin.email.IncomingEmail;
 import org.hackablemail.plugin.email.MessageView;
 import org.hackablemail.plugin.email.PluginInput;
@@ -17,9 +18,6 @@ import org.hackablemail.plugin.email.PluginInput;
  * is too large, the body is cut and {@code bodyTruncated} set.
  */
 public class IncomingEmailFactory {
-    public static final AttributeName SPAM_VERDICT = AttributeName.of("hackablemail.spam.verdict");
-    public static final AttributeName SPAM_SCORE = AttributeName.of("hackablemail.spam.score");
-    public static final AttributeName SPF_RESULT = AttributeName.of("hackablemail.spf.result");
 
     private final int maxInputBytes;
 
@@ -39,7 +37,7 @@ public class IncomingEmailFactory {
             view.headerList(),
             view.attachments(),
             spam(mail).orElse(null),
-            AttributeUtils.getValueAndCastFromMail(mail, SPF_RESULT, String.class).map(IncomingEmail.SpfResult::new).orElse(null),
+            AttributeUtils.getValueAndCastFromMail(mail, SpfAnnotator.RESULT_ATTRIBUTE, String.class).map(IncomingEmail.SpfResult::new).orElse(null),
             mail.getRemoteAddr(),
             mail.getMessageSize(),
             null,
@@ -48,8 +46,8 @@ public class IncomingEmailFactory {
     }
 
     private static Optional<IncomingEmail.SpamResult> spam(Mail mail) {
-        return AttributeUtils.getValueAndCastFromMail(mail, SPAM_VERDICT, String.class)
+        return AttributeUtils.getValueAndCastFromMail(mail, BayesianSpamTagger.VERDICT_ATTRIBUTE, String.class)
             .map(verdict -> new IncomingEmail.SpamResult(verdict,
-                AttributeUtils.getValueAndCastFromMail(mail, SPAM_SCORE, Double.class).orElse(0.5)));
+                AttributeUtils.getValueAndCastFromMail(mail, BayesianSpamTagger.SCORE_ATTRIBUTE, Double.class).orElse(0.5)));
     }
 }

@@ -1,0 +1,52 @@
+package org.hackablemail.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.test.FakeMail;
+import org.hackablemail.mailets.BayesianSpamTagger;
+import org.hackablemail.mailets.SpfAnnotator;
+import org.hackablemail.plugin.email.IncomingEmail;
+import org.junit.jupiter.api.Test;
+
+class IncomingEmailFactoryTest {
+    private final IncomingEmailFactory factory = new IncomingEmailFactory(1024 * 1024);
+
+    @Test
+    void createShouldGiveThePluginTheVerdictsOfEarlierMailets() throws Exception {
+        Mail mail = mail();
+        mail.setAttribute(new Attribute(BayesianSpamTagger.VERDICT_ATTRIBUTE, AttributeValue.of("yes")));
+        mail.setAttribute(new Attribute(BayesianSpamTagger.SCORE_ATTRIBUTE, AttributeValue.of(0.97)));
+        mail.setAttribute(new Attribute(SpfAnnotator.RESULT_ATTRIBUTE, AttributeValue.of("softfail")));
+
+        IncomingEmail email = factory.create(mail, new MailAddress("bob@demo.test")).email();
+
+        assertThat(email.spam()).isEqualTo(new IncomingEmail.SpamResult("yes", 0.97));
+        assertThat(email.spf()).isEqualTo(new IncomingEmail.SpfResult("softfail"));
+    }
+
+    @Test
+    void createShouldLeaveVerdictsOutWhenNoMailetGaveAny() throws Exception {
+        IncomingEmail email = factory.create(mail(), new MailAddress("bob@demo.test")).email();
+
+        assertThat(email.spam()).isNull();
+        assertThat(email.spf()).isNull();
+        assertThat(email.sender()).isEqualTo("alice@outside.example");
+        assertThat(email.receiver()).isEqualTo("bob@demo.test");
+        assertThat(email.headers()).containsEntry("Subject", "Hello");
+        assertThat(email.body()).isEqualTo("Hi Bob");
+    }
+
+    private static Mail mail() throws Exception {
+        return FakeMail.builder()
+            .name("mail")
+            .sender("alice@outside.example")
+            .recipient("bob@demo.test")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Hello").setText("Hi Bob"))
+            .build();
+    }
+}
