@@ -1,5 +1,6 @@
 #!/bin/sh
-# Rebuilds the test plugins: every src/test/wat/*.wat into src/test/resources/plugins/*.wasm.
+# Rebuilds the test plugins: every src/test/wat/*.wat into src/test/resources/plugins/*.wasm, and the host's warm-up
+# plugin in src/main/resources.
 # Needs wabt (Debian: apt-get install wabt). The output depends only on the source and the wabt version,
 # so CI can run this script and check that the committed binaries are unchanged (git diff --exit-code).
 set -eu
@@ -9,3 +10,5 @@ mkdir -p "$out"
 for source in *.wat; do
     wat2wasm "$source" -o "$out/${source%.wat}.wasm"
 done
+# The host warms itself up with the well-behaved test plugin (HostWarmUp).
+cp "$out/deliver-input.wasm" ../../main/resources/org/hackablemail/plugin/host/warm-up.wasm

@@ -14,7 +14,9 @@ import org.hackablemail.health.BundleComponent;
 import org.hackablemail.health.DataDirectory;
 import org.hackablemail.plugin.audit.AuditLog;
 import org.hackablemail.plugin.audit.FileAuditLog;
+import org.hackablemail.plugin.host.HostWarmUp;
 import org.hackablemail.plugin.host.PluginHost;
+import org.hackablemail.plugin.host.PluginRejectedException;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationSuite;
 import org.hackablemail.plugin.store.FileSystemPluginStore;
@@ -23,6 +25,9 @@ import org.hackablemail.plugin.store.PluginStore;
 import org.hackablemail.plugins.OwnerPlugins;
 import org.hackablemail.plugins.PluginSettings;
 import org.hackablemail.spam.SpamFilter;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -36,6 +41,8 @@ import com.google.inject.multibindings.Multibinder;
  * for all extension mailets, matchers, routes and health checks, so the singletons bound here are shared by them.
  */
 public class HackableMailModule extends AbstractModule {
+    private static final Logger LOGGER = LoggerFactory.getLogger(HackableMailModule.class);
+
     @Override
     protected void configure() {
         bind(DataDirectory.class).in(Scopes.SINGLETON);
@@ -89,7 +96,23 @@ public class HackableMailModule extends AbstractModule {
     PluginHost pluginHost(SandboxLimits limits, HackableMailConfiguration configuration, PluginStore store,
                           DataDirectory dataDirectory) {
         // Variables survive restarts: a vacation responder must remember whom it answered.
-        return new PluginHost(limits, PluginSettings.capacity(configuration),
+        PluginHost host = new PluginHost(limits, PluginSettings.capacity(configuration),
             new FileSystemVarStore(dataDirectory.path().resolve("plugin-vars")), store::read);
+        warmUpInBackground(host);
+        return host;
+    }
+
+    /** So that the first messages after a start do not spend their plugins' time budget on a cold JVM. */
+    private static void warmUpInBackground(PluginHost host) {
+        Thread warmUp = new Thread(() -> {
+            try {
+                int failures = HostWarmUp.run(host);
+                LOGGER.info("Plugin host warmed up ({} failed calls)", failures);
+            } catch (PluginRejectedException | RuntimeException e) {
+                LOGGER.warn("Plugin host warm-up failed; the first plugin calls may be slow", e);
+            }
+        }, "hackablemail-plugin-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 }
