@@ -96,8 +96,12 @@ final class WordSplitter {
                 token.append(text.substring(start, end).toLowerCase(Locale.ROOT));
                 return;
             }
-            token.append(Character.toLowerCase(c));
+            token.append(c < ASCII_WORD_CHARS.length ? toLowerCaseAscii(c) : Character.toLowerCase(c));
         }
+    }
+
+    private static char toLowerCaseAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     private static boolean isWordChar(char c) {
