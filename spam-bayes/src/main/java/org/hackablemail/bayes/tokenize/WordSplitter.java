@@ -13,12 +13,13 @@ import java.util.Locale;
 final class WordSplitter {
     private static final String PAIR_SEPARATOR = "~";
     private static final String WORD_PUNCTUATION = "$'-._!";
+    private static final char ASCII_LIMIT = 128;
     private static final char LAST_LATIN_1 = '\u00ff';
     /** {@link #isWordChar} of every ASCII character, looked up rather than asked of {@link Character} each time. */
-    private static final boolean[] ASCII_WORD_CHARS = new boolean[128];
+    private static final boolean[] ASCII_WORD_CHARS = new boolean[ASCII_LIMIT];
 
     static {
-        for (char c = 0; c < ASCII_WORD_CHARS.length; c++) {
+        for (char c = 0; c < ASCII_LIMIT; c++) {
             ASCII_WORD_CHARS[c] = Character.isLetterOrDigit(c) || WORD_PUNCTUATION.indexOf(c) >= 0;
         }
     }
@@ -96,7 +97,7 @@ final class WordSplitter {
                 token.append(text.substring(start, end).toLowerCase(Locale.ROOT));
                 return;
             }
-            token.append(c < ASCII_WORD_CHARS.length ? toLowerCaseAscii(c) : Character.toLowerCase(c));
+            token.append(c < ASCII_LIMIT ? toLowerCaseAscii(c) : Character.toLowerCase(c));
         }
     }
 
@@ -105,7 +106,7 @@ final class WordSplitter {
     }
 
     private static boolean isWordChar(char c) {
-        return c < ASCII_WORD_CHARS.length ? ASCII_WORD_CHARS[c] : Character.isLetterOrDigit(c);
+        return c < ASCII_LIMIT ? ASCII_WORD_CHARS[c] : Character.isLetterOrDigit(c);
     }
 
     private static boolean isEdgePunctuation(char c) {

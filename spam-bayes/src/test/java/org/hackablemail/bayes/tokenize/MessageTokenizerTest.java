@@ -137,6 +137,15 @@ class MessageTokenizerTest {
     }
 
     @Test
+    void shouldTakeUrlSchemeFromInsideTagOnlyWhenScanningHtmlTags() {
+        byte[] message = ("Subject: hi\nContent-Type: text/html\n\n<p>http<://outside.example.org>"
+            + "<a href=\"https://inside.example.org/x\">link</a>\n").getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(tokenizer.tokenize(message)).contains("url:inside.example.org", "link")
+            .noneMatch(token -> token.contains("outside"));
+    }
+
+    @Test
     void shouldNeverProduceWhitespaceWhenTokenizing() {
         for (String name : new String[] {"base64-html.eml", "encoded-subject.eml", "nested-multipart.eml", "broken-mime.eml"}) {
             assertThat(tokenizer.tokenize(mail(name))).noneMatch(token -> token.chars().anyMatch(Character::isWhitespace));
