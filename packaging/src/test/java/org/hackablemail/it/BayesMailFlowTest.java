@@ -40,9 +40,9 @@ class BayesMailFlowTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        webAdmin = WebAdminClient.onLoopback(JAMES.ports().webAdmin(), JAMES.adminToken());
+        webAdmin = JAMES.webAdmin();
         bayes = new BayesWebAdmin(JAMES.ports().webAdmin(), JAMES.adminToken());
-        mailboxes = new Mailboxes(JAMES.ports().smtp(), JAMES.ports().imap());
+        mailboxes = JAMES.mailboxes();
         DemoUsers.provision(webAdmin);
     }
 

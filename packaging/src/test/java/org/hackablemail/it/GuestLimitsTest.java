@@ -52,9 +52,9 @@ class GuestLimitsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        webAdmin = WebAdminClient.onLoopback(JAMES.ports().webAdmin(), JAMES.adminToken());
+        webAdmin = JAMES.webAdmin();
         anonymous = WebAdminClient.onLoopback(JAMES.ports().webAdmin(), "none");
-        mailboxes = new Mailboxes(JAMES.ports().smtp(), JAMES.ports().imap());
+        mailboxes = JAMES.mailboxes();
         webAdmin.upsertUser(DemoUsers.IT_ADDRESS, DemoUsers.PASSWORD);
         webAdmin.upsertUser(OWNER, DemoUsers.PASSWORD);
     }

@@ -3,14 +3,17 @@ package org.hackablemail.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.james.JamesServerBuilder;
 import org.apache.james.JamesServerExtension;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
+import org.hackablemail.launcher.DemoUsers;
 import org.hackablemail.launcher.JamesConfiguration;
 import org.hackablemail.launcher.JamesHome;
 import org.hackablemail.launcher.ServerPorts;
+import org.hackablemail.launcher.WebAdminClient;
 
 /**
  * A James 3.8.1 memory server started in the test JVM on james-conf/, with the bundle on the classpath. Its working
@@ -23,6 +26,8 @@ final class InProcessJames {
     interface ConfCustomizer {
         void customize(Path conf) throws IOException;
     }
+
+    private static final AtomicInteger USERS = new AtomicInteger();
 
     private final ServerPorts ports = ServerPorts.free();
     private final ConfCustomizer confCustomizer;
@@ -64,5 +69,20 @@ final class InProcessJames {
 
     String adminToken() {
         return adminToken;
+    }
+
+    WebAdminClient webAdmin() {
+        return WebAdminClient.onLoopback(ports.webAdmin(), adminToken);
+    }
+
+    Mailboxes mailboxes() {
+        return new Mailboxes(ports.smtp(), ports.imap());
+    }
+
+    /** A new local user, its name unique in the run, so that each test reads an inbox of its own. */
+    String newUser(String prefix) throws IOException, InterruptedException {
+        String address = prefix + USERS.incrementAndGet() + "@demo.test";
+        webAdmin().upsertUser(address, DemoUsers.PASSWORD);
+        return address;
     }
 }

@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +28,6 @@ import picocli.CommandLine;
  */
 class OnboardingTest {
     private static final InProcessJames JAMES = new InProcessJames();
-    private static final AtomicInteger USERS = new AtomicInteger();
     private static final Pattern CODE = Pattern.compile("Your invite code: (\\S+)");
     private static final String PLUGIN = "/hackable-guest/plugin";
     private static final String INVALID_CODE = "{\"statusCode\":400,\"type\":\"InvalidArgument\",\"message\":\"This "
@@ -47,18 +45,15 @@ class OnboardingTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        webAdmin = WebAdminClient.onLoopback(JAMES.ports().webAdmin(), JAMES.adminToken());
-        mailboxes = new Mailboxes(JAMES.ports().smtp(), JAMES.ports().imap());
+        webAdmin = JAMES.webAdmin();
+        mailboxes = JAMES.mailboxes();
         webAdmin.upsertUser(DemoUsers.IT_ADDRESS, DemoUsers.PASSWORD);
     }
 
     @BeforeEach
     void newUsers() throws Exception {
-        int test = USERS.incrementAndGet();
-        owner = "guest" + test + "@demo.test";
-        other = "other" + test + "@demo.test";
-        webAdmin.upsertUser(owner, DemoUsers.PASSWORD);
-        webAdmin.upsertUser(other, DemoUsers.PASSWORD);
+        owner = JAMES.newUser("guest");
+        other = JAMES.newUser("other");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.james.JamesServerExtension;
 import org.hackablemail.launcher.DemoUsers;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PluginMailFlowTest {
     private static final InProcessJames JAMES = new InProcessJames();
-    private static final AtomicInteger USERS = new AtomicInteger();
 
     @RegisterExtension
     static JamesServerExtension server = JAMES.extension();
@@ -32,18 +30,15 @@ class PluginMailFlowTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        webAdmin = WebAdminClient.onLoopback(JAMES.ports().webAdmin(), JAMES.adminToken());
-        mailboxes = new Mailboxes(JAMES.ports().smtp(), JAMES.ports().imap());
+        webAdmin = JAMES.webAdmin();
+        mailboxes = JAMES.mailboxes();
     }
 
     /** Fresh mailboxes for each test, so that each inbox holds only what the test sent. */
     @BeforeEach
     void newUsers() throws Exception {
-        int test = USERS.incrementAndGet();
-        owner = "owner" + test + "@demo.test";
-        sender = "sender" + test + "@demo.test";
-        webAdmin.upsertUser(owner, DemoUsers.PASSWORD);
-        webAdmin.upsertUser(sender, DemoUsers.PASSWORD);
+        owner = JAMES.newUser("owner");
+        sender = JAMES.newUser("sender");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.james.JamesServerExtension;
 import org.hackablemail.launcher.DemoUsers;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PluginManagementTest {
     private static final InProcessJames JAMES = new InProcessJames();
-    private static final AtomicInteger USERS = new AtomicInteger();
 
     @RegisterExtension
     static JamesServerExtension server = JAMES.extension();
@@ -34,18 +32,15 @@ class PluginManagementTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        webAdmin = WebAdminClient.onLoopback(JAMES.ports().webAdmin(), JAMES.adminToken());
-        mailboxes = new Mailboxes(JAMES.ports().smtp(), JAMES.ports().imap());
+        webAdmin = JAMES.webAdmin();
+        mailboxes = JAMES.mailboxes();
     }
 
     @BeforeEach
     void newUsers() throws Exception {
-        int test = USERS.incrementAndGet();
-        owner = "managed" + test + "@demo.test";
-        sender = "writer" + test + "@demo.test";
+        owner = JAMES.newUser("managed");
+        sender = JAMES.newUser("writer");
         plugin = "/hackable/plugins/" + owner;
-        webAdmin.upsertUser(owner, DemoUsers.PASSWORD);
-        webAdmin.upsertUser(sender, DemoUsers.PASSWORD);
     }
 
     @Test
