@@ -26,6 +26,7 @@ public final class MessageTokenizer {
         this(TokenizerSettings.DEFAULT);
     }
 
+    /** The distinct tokens of the message, as an immutable set. */
     public Set<String> tokenize(byte[] message) {
         TokenCollector collector = new TokenCollector(settings.maxTokensPerMessage());
         PartTokens parts = new PartTokens(settings, collector);

@@ -22,7 +22,12 @@ final class TokenCollector {
         return tokens.size() >= capacity;
     }
 
+    /**
+     * The tokens as a compact immutable set: a training batch keeps the token sets of all its messages in memory at
+     * once, and a {@code HashSet}'s table and entry objects make them about twice as large (and the garbage collector's
+     * copying with them).
+     */
     Set<String> tokens() {
-        return tokens;
+        return Set.copyOf(tokens);
     }
 }
