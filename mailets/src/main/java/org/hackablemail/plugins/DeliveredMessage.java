@@ -11,6 +11,7 @@ import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeUtility;
 
+import org.apache.james.server.core.MimeMessageWrapper;
 import org.hackablemail.plugin.email.IncomingEmail;
 
 /**
@@ -38,7 +39,8 @@ public final class DeliveredMessage {
         if (!bodyChanged && !headersChanged) {
             return Optional.empty();
         }
-        MimeMessage changed = new MimeMessage(original);
+        // James's wrapper, unlike a plain MimeMessage, keeps the Message-ID when the changes are saved.
+        MimeMessage changed = new MimeMessageWrapper(original);
         for (Map.Entry<String, String> header : headers.entrySet()) {
             applyHeader(changed, header.getKey(), header.getValue(), received.headers().get(header.getKey()));
         }
