@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -102,8 +103,10 @@ public final class SmtpThroughputBenchmark {
                 done.add(clients.submit(() -> {
                     try (SMTPMessageSender smtp = SMTPMessageSender.noAuthentication("127.0.0.1", ports.smtp(), "outside.example")) {
                         for (int i = 0; i < share; i++) {
+                            // Real mail has a Message-ID: James's thread guessing then searches the mailbox on each append.
                             smtp.sendMessageWithHeaders("someone@outside.example", OWNER, "From: someone@outside.example\r\n"
-                                + "To: " + OWNER + "\r\nSubject: Weekly numbers " + i + "\r\n\r\nNumbers are up.\r\n");
+                                + "To: " + OWNER + "\r\nMessage-ID: <" + UUID.randomUUID() + "@outside.example>\r\n"
+                                + "Subject: Weekly numbers " + i + "\r\n\r\nNumbers are up.\r\n");
                         }
                     }
                     return null;
