@@ -119,9 +119,17 @@ public class WasmPluginMailet extends GenericMailet {
     public void service(Mail mail) throws MessagingException {
         List<MailAddress> goingOn = new ArrayList<>();
         Optional<String> goingOnOutcome = Optional.empty();
+        MailReading reading = null;
         for (MailAddress recipient : mail.getRecipients()) {
-            // Reading the message for a plugin is the costly part: only for recipients who have one.
-            Optional<RecipientFate> fate = plugins.hasPlugin(recipient) ? runPlugin(mail, recipient) : Optional.empty();
+            if (!plugins.hasPlugin(recipient)) {
+                goingOn.add(recipient);
+                continue;
+            }
+            // Reading the message is the costly part: once per mail, and only when a recipient has a plugin.
+            if (reading == null) {
+                reading = new MailReading(incomingEmails.view(mail), replyAllowed(mail));
+            }
+            Optional<RecipientFate> fate = runPlugin(mail, recipient, reading);
             if (fate.isEmpty()) {
                 goingOn.add(recipient);
             } else if (fate.get() instanceof RecipientFate.Continue kept
@@ -139,10 +147,16 @@ public class WasmPluginMailet extends GenericMailet {
         }
     }
 
-    private Optional<RecipientFate> runPlugin(Mail mail, MailAddress recipient) throws MessagingException {
-        PluginInput input = incomingEmails.create(mail, recipient);
+    /** What every plugin of a mail is given: the message as read once, and whether it may be answered. */
+    private record MailReading(IncomingEmailFactory.MailView view, boolean replyAllowed) {
+    }
+
+    /** Empty when the owner's plugin was removed meanwhile. */
+    private Optional<RecipientFate> runPlugin(Mail mail, MailAddress recipient, MailReading reading)
+            throws MessagingException {
+        PluginInput input = reading.view().forRecipient(recipient);
         TimeMetric timer = metricFactory.timer("hackablemail.plugin.call");
-        Optional<Outcome> outcome = plugins.run(recipient, input.json(), replyAllowed(mail));
+        Optional<Outcome> outcome = plugins.run(recipient, input.json(), reading.replyAllowed());
         timer.stopAndPublish();
         if (outcome.isEmpty()) {
             return Optional.empty();

@@ -25,11 +25,27 @@ public class IncomingEmailFactory {
         this.maxInputBytes = maxInputBytes;
     }
 
-    public PluginInput create(Mail mail, MailAddress recipient) throws MessagingException {
+    /** A message read once for all its recipients: only {@code receiver} differs from one plugin's input to the next. */
+    public final class MailView {
+        private final IncomingEmail email;
+
+        private MailView(IncomingEmail email) {
+            this.email = email;
+        }
+
+        public PluginInput forRecipient(MailAddress recipient) {
+            IncomingEmail own = new IncomingEmail(email.sender(), recipient.asString(), email.headers(), email.body(),
+                email.messageId(), email.subject(), email.headerList(), email.attachments(), email.spam(), email.spf(),
+                email.remoteIp(), email.size(), email.bodyTruncated(), email.receivedAt());
+            return PluginInput.fitted(own, maxInputBytes);
+        }
+    }
+
+    public MailView view(Mail mail) throws MessagingException {
         MessageView view = MessageView.of(mail.getMessage());
-        IncomingEmail email = new IncomingEmail(
+        return new MailView(new IncomingEmail(
             mail.getMaybeSender().asString(""),
-            recipient.asString(),
+            null,
             view.headers(),
             view.text(),
             view.messageId(),
@@ -41,8 +57,7 @@ public class IncomingEmailFactory {
             mail.getRemoteAddr(),
             mail.getMessageSize(),
             null,
-            Optional.ofNullable(mail.getLastUpdated()).map(date -> date.toInstant().getEpochSecond()).orElse(null));
-        return PluginInput.fitted(email, maxInputBytes);
+            Optional.ofNullable(mail.getLastUpdated()).map(date -> date.toInstant().getEpochSecond()).orElse(null)));
     }
 
     private static Optional<IncomingEmail.SpamResult> spam(Mail mail) {

@@ -23,15 +23,23 @@ class IncomingEmailFactoryTest {
         mail.setAttribute(new Attribute(BayesianSpamTagger.SCORE_ATTRIBUTE, AttributeValue.of(0.97)));
         mail.setAttribute(new Attribute(SpfAnnotator.RESULT_ATTRIBUTE, AttributeValue.of("softfail")));
 
-        IncomingEmail email = factory.create(mail, new MailAddress("bob@demo.test")).email();
+        IncomingEmail email = factory.view(mail).forRecipient(new MailAddress("bob@demo.test")).email();
 
         assertThat(email.spam()).isEqualTo(new IncomingEmail.SpamResult("yes", 0.97));
         assertThat(email.spf()).isEqualTo(new IncomingEmail.SpfResult("softfail"));
     }
 
     @Test
+    void forRecipientShouldNameEachRecipientOfOneReading() throws Exception {
+        IncomingEmailFactory.MailView view = factory.view(mail());
+
+        assertThat(view.forRecipient(new MailAddress("bob@demo.test")).email().receiver()).isEqualTo("bob@demo.test");
+        assertThat(view.forRecipient(new MailAddress("carol@demo.test")).email().receiver()).isEqualTo("carol@demo.test");
+    }
+
+    @Test
     void createShouldLeaveVerdictsOutWhenNoMailetGaveAny() throws Exception {
-        IncomingEmail email = factory.create(mail(), new MailAddress("bob@demo.test")).email();
+        IncomingEmail email = factory.view(mail()).forRecipient(new MailAddress("bob@demo.test")).email();
 
         assertThat(email.spam()).isNull();
         assertThat(email.spf()).isNull();
