@@ -9,20 +9,20 @@ import org.apache.james.server.core.configuration.Configuration.ConfigurationPat
 import org.apache.james.utils.PropertiesProvider;
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.config.HackableMailConfigurationLoader;
-import org.hackablemail.guests.GuestAccess;
+import org.hackablemail.core.guests.GuestAccess;
+import org.hackablemail.core.plugins.OwnerPlugins;
+import org.hackablemail.core.store.AuditLog;
+import org.hackablemail.core.store.PluginStore;
+import org.hackablemail.core.store.fs.FileAuditLog;
+import org.hackablemail.core.store.fs.FileSystemPluginStore;
+import org.hackablemail.core.store.fs.FileSystemVarStore;
 import org.hackablemail.health.BundleComponent;
 import org.hackablemail.health.DataDirectory;
-import org.hackablemail.plugin.audit.AuditLog;
-import org.hackablemail.plugin.audit.FileAuditLog;
 import org.hackablemail.plugin.host.HostWarmUp;
 import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.PluginRejectedException;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationSuite;
-import org.hackablemail.plugin.store.FileSystemPluginStore;
-import org.hackablemail.plugin.store.FileSystemVarStore;
-import org.hackablemail.plugin.store.PluginStore;
-import org.hackablemail.plugins.OwnerPlugins;
 import org.hackablemail.plugins.PluginSettings;
 import org.hackablemail.spam.SpamFilter;
 
@@ -47,7 +47,6 @@ public class HackableMailModule extends AbstractModule {
     protected void configure() {
         bind(DataDirectory.class).in(Scopes.SINGLETON);
         bind(OwnerPlugins.class).in(Scopes.SINGLETON);
-        bind(GuestAccess.class).in(Scopes.SINGLETON);
         bind(SpamFilter.class).in(Scopes.SINGLETON);
         Multibinder<BundleComponent> components = Multibinder.newSetBinder(binder(), BundleComponent.class);
         components.addBinding().to(DataDirectory.class);
@@ -83,6 +82,12 @@ public class HackableMailModule extends AbstractModule {
     @Singleton
     AuditLog auditLog(DataDirectory dataDirectory) {
         return new FileAuditLog(dataDirectory.path().resolve("audit").resolve("audit.jsonl"), Clock.systemUTC());
+    }
+
+    @Provides
+    @Singleton
+    GuestAccess guestAccess(DataDirectory dataDirectory, AuditLog audit) {
+        return new GuestAccess(dataDirectory.path().resolve("guests").resolve("guests.json"), Clock.systemUTC(), audit);
     }
 
     @Provides

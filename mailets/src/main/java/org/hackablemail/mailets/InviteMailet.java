@@ -14,7 +14,8 @@ import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.AutomaticallySentMailDetector;
 import org.apache.mailet.base.GenericMailet;
-import org.hackablemail.guests.GuestAccess;
+import org.hackablemail.core.guests.GuestAccess;
+import org.hackablemail.plugins.JamesOwners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,7 @@ public class InviteMailet extends GenericMailet {
             return;
         }
         MailAddress sender = mail.getMaybeSender().get();
-        Optional<String> code = guests.invite(sender, codeValidity, minimumInterval);
+        Optional<String> code = guests.invite(JamesOwners.of(sender), codeValidity, minimumInterval);
         if (code.isEmpty()) {
             LOGGER.info("No invite for {}: {} got one less than {} ago", mail.getName(), sender, minimumInterval);
             return;

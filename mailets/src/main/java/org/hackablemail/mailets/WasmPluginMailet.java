@@ -25,14 +25,15 @@ import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.AutomaticallySentMailDetector;
 import org.apache.mailet.base.GenericMailet;
 import org.hackablemail.config.ValueParsers;
-import org.hackablemail.plugin.email.ReplyEmail;
+import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.plugin.email.PluginInput;
+import org.hackablemail.plugin.email.ReplyEmail;
 import org.hackablemail.plugin.host.Outcome;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugins.FailurePolicy;
 import org.hackablemail.plugins.FateDecider;
 import org.hackablemail.plugins.IncomingEmailFactory;
-import org.hackablemail.plugins.OwnerPlugins;
+import org.hackablemail.plugins.JamesOwners;
 import org.hackablemail.plugins.PluginReply;
 import org.hackablemail.plugins.RecipientFate;
 import org.slf4j.Logger;
@@ -121,7 +122,7 @@ public class WasmPluginMailet extends GenericMailet {
         Optional<String> goingOnOutcome = Optional.empty();
         MailReading reading = null;
         for (MailAddress recipient : mail.getRecipients()) {
-            if (!plugins.hasPlugin(recipient)) {
+            if (!plugins.hasPlugin(JamesOwners.of(recipient))) {
                 goingOn.add(recipient);
                 continue;
             }
@@ -156,7 +157,7 @@ public class WasmPluginMailet extends GenericMailet {
             throws MessagingException {
         PluginInput input = reading.view().forRecipient(recipient);
         TimeMetric timer = metricFactory.timer("hackablemail.plugin.call");
-        Optional<Outcome> outcome = plugins.run(recipient, input.json(), reading.replyAllowed());
+        Optional<Outcome> outcome = plugins.run(JamesOwners.of(recipient), input.json(), reading.replyAllowed());
         timer.stopAndPublish();
         if (outcome.isEmpty()) {
             return Optional.empty();

@@ -6,8 +6,10 @@ import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.eclipse.jetty.http.HttpStatus;
+import org.hackablemail.core.Owner;
+import org.hackablemail.plugins.JamesOwners;
 
-/** The mail addresses the admin routes take in their paths, and whether they are local users. */
+/** The owners' addresses the admin routes take in their paths, and whether they are local users. */
 final class Addresses {
     private final UsersRepository users;
 
@@ -15,7 +17,11 @@ final class Addresses {
         this.users = users;
     }
 
-    static MailAddress parse(String raw) {
+    static Owner owner(String raw) {
+        return JamesOwners.of(parse(raw));
+    }
+
+    private static MailAddress parse(String raw) {
         try {
             return new MailAddress(raw);
         } catch (Exception e) {
@@ -23,8 +29,8 @@ final class Addresses {
         }
     }
 
-    /** The address, or a 404 when it is not a local user. */
-    MailAddress localUser(String raw) {
+    /** The owner, or a 404 when it is not a local user. */
+    Owner localUser(String raw) {
         MailAddress address = parse(raw);
         try {
             if (!users.contains(Username.fromMailAddress(address))) {
@@ -38,6 +44,6 @@ final class Addresses {
                 .cause(e)
                 .haltError();
         }
-        return address;
+        return JamesOwners.of(address);
     }
 }

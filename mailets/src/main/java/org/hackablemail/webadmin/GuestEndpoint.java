@@ -7,18 +7,18 @@ import java.util.Optional;
 
 import javax.inject.Inject;
 
-import org.apache.james.core.MailAddress;
 import org.apache.james.webadmin.PublicRoutes;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.config.ValueParsers;
-import org.hackablemail.guests.GuestAccess;
-import org.hackablemail.guests.InvalidCodeException;
+import org.hackablemail.core.Owner;
+import org.hackablemail.core.guests.GuestAccess;
+import org.hackablemail.core.guests.InvalidCodeException;
+import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationReport;
-import org.hackablemail.plugins.OwnerPlugins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +56,7 @@ public class GuestEndpoint implements PublicRoutes {
     /** A guest's handler, given the address its token is bound to. */
     @FunctionalInterface
     private interface GuestRoute {
-        Object handle(MailAddress guest, Request request, Response response);
+        Object handle(Owner guest, Request request, Response response);
     }
 
     private final GuestAccess guests;
@@ -113,12 +113,12 @@ public class GuestEndpoint implements PublicRoutes {
         }
     }
 
-    private PluginActions.VersionDto push(MailAddress owner, Request request, Response response) {
+    private PluginActions.VersionDto push(Owner owner, Request request, Response response) {
         PluginUpload upload = actions.upload(request);
         return actions.push(owner, upload, response, actor(owner), true);
     }
 
-    private SimulationReport test(MailAddress owner, Request request, Response response) {
+    private SimulationReport test(Owner owner, Request request, Response response) {
         return actions.test(owner, actions.upload(request));
     }
 
@@ -167,7 +167,7 @@ public class GuestEndpoint implements PublicRoutes {
         return RouteErrors.badRequest("Send the invite code as JSON: {\"code\": \"<your invite code>\"}");
     }
 
-    private static String actor(MailAddress owner) {
+    private static String actor(Owner owner) {
         return owner.asString();
     }
 }

@@ -4,12 +4,12 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
-import org.apache.james.core.MailAddress;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
-import org.hackablemail.guests.GuestAccess;
+import org.hackablemail.core.Owner;
+import org.hackablemail.core.guests.GuestAccess;
 
 import spark.Request;
 import spark.Response;
@@ -55,7 +55,7 @@ public class GuestRoutes implements Routes {
         service.put(GUEST_PATH, this::add);
         service.delete(GUEST_PATH, this::remove);
         service.delete(GUEST_PATH + "/tokens", (request, response) ->
-            Map.of("revoked", guests.revokeTokens(Addresses.parse(request.params("address")), ADMIN)), jsonTransformer);
+            Map.of("revoked", guests.revokeTokens(Addresses.owner(request.params("address")), ADMIN)), jsonTransformer);
     }
 
     private String add(Request request, Response response) {
@@ -65,7 +65,7 @@ public class GuestRoutes implements Routes {
     }
 
     private String remove(Request request, Response response) {
-        MailAddress address = Addresses.parse(request.params("address"));
+        Owner address = Addresses.owner(request.params("address"));
         if (!guests.removeGuest(address, ADMIN)) {
             throw RouteErrors.notFound(address.asString() + " is not a guest");
         }

@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.james.core.MailAddress;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.eclipse.jetty.http.HttpStatus;
+import org.hackablemail.core.Owner;
+import org.hackablemail.core.plugins.OwnerPlugins;
+import org.hackablemail.core.plugins.PluginStats;
+import org.hackablemail.core.plugins.SimulationsFailedException;
+import org.hackablemail.core.store.PluginVersion;
 import org.hackablemail.plugin.host.PluginRejectedException;
 import org.hackablemail.plugin.simulation.SimulationReport;
-import org.hackablemail.plugin.store.PluginVersion;
-import org.hackablemail.plugins.OwnerPlugins;
-import org.hackablemail.plugins.PluginStats;
-import org.hackablemail.plugins.SimulationsFailedException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +36,7 @@ final class PluginActions {
     record VersionDto(String owner, int version, String digest, long size, String pushedAt, String pushedBy,
                       SimulationReport simulations) {
         static VersionDto of(PluginVersion version) {
-            return new VersionDto(version.owner(), version.version(), version.digest().hex(), version.size(),
+            return new VersionDto(version.owner().asString(), version.version(), version.digest().hex(), version.size(),
                 version.pushedAt().toString(), version.pushedBy(), version.simulations());
         }
     }
@@ -54,7 +54,7 @@ final class PluginActions {
         this.maxModuleBytes = maxModuleBytes;
     }
 
-    OwnerDto describe(MailAddress owner) {
+    OwnerDto describe(Owner owner) {
         List<PluginVersion> history = plugins.history(owner);
         return new OwnerDto(owner.asString(), plugins.activeVersion(owner).map(VersionDto::of).orElse(null),
             history.size(), plugins.config(owner), plugins.stats(owner));
@@ -65,7 +65,7 @@ final class PluginActions {
         return PluginUpload.from(request, maxModuleBytes);
     }
 
-    VersionDto push(MailAddress owner, PluginUpload upload, Response response, String actor,
+    VersionDto push(Owner owner, PluginUpload upload, Response response, String actor,
                     boolean enforceSimulations) {
         try {
             PluginVersion version = plugins.push(owner, upload.wasm(), upload.cases(), actor, enforceSimulations);
@@ -78,7 +78,7 @@ final class PluginActions {
         }
     }
 
-    SimulationReport test(MailAddress owner, PluginUpload upload) {
+    SimulationReport test(Owner owner, PluginUpload upload) {
         try {
             return plugins.test(owner, upload.wasm(), upload.cases());
         } catch (PluginRejectedException e) {
@@ -86,11 +86,11 @@ final class PluginActions {
         }
     }
 
-    List<VersionDto> versions(MailAddress owner) {
+    List<VersionDto> versions(Owner owner) {
         return plugins.history(owner).stream().map(VersionDto::of).collect(Collectors.toList());
     }
 
-    VersionDto activate(MailAddress owner, Request request, String actor) {
+    VersionDto activate(Owner owner, Request request, String actor) {
         int version = versionNumber(request);
         try {
             return VersionDto.of(plugins.activate(owner, version, actor));
@@ -99,7 +99,7 @@ final class PluginActions {
         }
     }
 
-    byte[] module(MailAddress owner, Request request, Response response) {
+    byte[] module(Owner owner, Request request, Response response) {
         int version = versionNumber(request);
         byte[] wasm = plugins.module(owner, version)
             .orElseThrow(() -> RouteErrors.notFound(owner.asString() + " has no plugin version " + version));
@@ -108,7 +108,7 @@ final class PluginActions {
         return wasm;
     }
 
-    String delete(MailAddress owner, Response response, String actor) {
+    String delete(Owner owner, Response response, String actor) {
         if (!plugins.delete(owner, actor)) {
             throw RouteErrors.notFound(owner.asString() + " has no plugin");
         }
@@ -116,11 +116,11 @@ final class PluginActions {
         return "";
     }
 
-    Map<String, String> config(MailAddress owner) {
+    Map<String, String> config(Owner owner) {
         return plugins.config(owner);
     }
 
-    Map<String, String> setConfig(MailAddress owner, Request request, String actor) {
+    Map<String, String> setConfig(Owner owner, Request request, String actor) {
         Map<String, String> config = parseConfig(new String(RequestBodies.read(request, MAX_CONFIG_BYTES, size ->
             RouteErrors.error(HttpStatus.PAYLOAD_TOO_LARGE_413, ErrorResponder.ErrorType.INVALID_ARGUMENT,
                 "The configuration is larger than " + MAX_CONFIG_BYTES + " bytes")), StandardCharsets.UTF_8));

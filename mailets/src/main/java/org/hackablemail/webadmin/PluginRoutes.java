@@ -6,13 +6,13 @@ import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
-import org.apache.james.core.MailAddress;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.JsonTransformer;
-import org.hackablemail.plugin.audit.AuditEntry;
+import org.hackablemail.core.Owner;
+import org.hackablemail.core.plugins.OwnerPlugins;
+import org.hackablemail.core.store.AuditEntry;
 import org.hackablemail.plugin.host.SandboxLimits;
-import org.hackablemail.plugins.OwnerPlugins;
 
 import spark.Request;
 import spark.Response;
@@ -89,14 +89,14 @@ public class PluginRoutes implements Routes {
 
     private List<OwnerSummary> owners() {
         return plugins.owners().stream().sorted()
-            .map(owner -> new OwnerSummary(owner, plugins.activeVersion(Addresses.parse(owner))
-                .map(version -> version.version()).orElse(null), plugins.history(Addresses.parse(owner)).size()))
+            .map(owner -> new OwnerSummary(owner.asString(), plugins.activeVersion(owner)
+                .map(version -> version.version()).orElse(null), plugins.history(owner).size()))
             .collect(Collectors.toList());
     }
 
     private List<AuditEntryDto> audit(Request request) {
         int limit = Optional.ofNullable(request.queryParams("limit")).map(PluginRoutes::limit).orElse(DEFAULT_AUDIT_LIMIT);
-        return plugins.auditLog(Optional.ofNullable(request.queryParams("owner")), limit).stream()
+        return plugins.auditLog(Optional.ofNullable(request.queryParams("owner")).map(Addresses::owner), limit).stream()
             .map(AuditEntryDto::of)
             .collect(Collectors.toList());
     }
@@ -104,20 +104,20 @@ public class PluginRoutes implements Routes {
     /** An audit entry, its time as ISO-8601 text. */
     public record AuditEntryDto(String time, String actor, String owner, String action, String detail) {
         static AuditEntryDto of(AuditEntry entry) {
-            return new AuditEntryDto(entry.time().toString(), entry.actor(), entry.owner(), entry.action(),
+            return new AuditEntryDto(entry.time().toString(), entry.actor(), entry.owner().asString(), entry.action(),
                 entry.detail());
         }
     }
 
-    private MailAddress knownOwner(Request request) {
-        MailAddress owner = address(request);
+    private Owner knownOwner(Request request) {
+        Owner owner = address(request);
         if (plugins.history(owner).isEmpty() && plugins.config(owner).isEmpty()) {
             throw RouteErrors.notFound(owner.asString() + " has no plugin");
         }
         return owner;
     }
 
-    private MailAddress localUser(Request request) {
+    private Owner localUser(Request request) {
         return addresses.localUser(request.params("address"));
     }
 
@@ -142,7 +142,7 @@ public class PluginRoutes implements Routes {
         throw RouteErrors.badRequest("'limit' must be a positive number, not '" + raw + "'");
     }
 
-    private static MailAddress address(Request request) {
-        return Addresses.parse(request.params("address"));
+    private static Owner address(Request request) {
+        return Addresses.owner(request.params("address"));
     }
 }

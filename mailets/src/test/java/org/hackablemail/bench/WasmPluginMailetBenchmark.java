@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.james.core.MailAddress;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.mailetcontainer.AutomaticallySentMailDetectorImpl;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
@@ -18,15 +17,16 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.hackablemail.core.Owner;
+import org.hackablemail.core.plugins.OwnerPlugins;
+import org.hackablemail.core.store.fs.FileAuditLog;
+import org.hackablemail.core.store.fs.FileSystemPluginStore;
 import org.hackablemail.mailets.WasmPluginMailet;
-import org.hackablemail.plugin.audit.FileAuditLog;
 import org.hackablemail.plugin.host.HostCapacity;
 import org.hackablemail.plugin.host.InMemoryVarStore;
 import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationSuite;
-import org.hackablemail.plugin.store.FileSystemPluginStore;
-import org.hackablemail.plugins.OwnerPlugins;
 
 /**
  * Throughput of {@link WasmPluginMailet#service} with 1 and 2 threads, for a recipient whose plugin is the C Project XYZ
@@ -52,7 +52,7 @@ public final class WasmPluginMailetBenchmark {
         try (PluginHost host = new PluginHost(limits, HostCapacity.defaults(), new InMemoryVarStore(), store::read)) {
             OwnerPlugins plugins = new OwnerPlugins(store, host, new SimulationSuite(host, limits.maxInputBytes()),
                 new FileAuditLog(storeDirectory.resolve("audit.jsonl"), Clock.systemUTC()));
-            plugins.push(new MailAddress("owner@demo.test"), Files.readAllBytes(Path.of(args[0])), List.of(), "bench", false);
+            plugins.push(Owner.of("owner@demo.test"), Files.readAllBytes(Path.of(args[0])), List.of(), "bench", false);
             WasmPluginMailet mailet = new WasmPluginMailet(plugins, new AutomaticallySentMailDetectorImpl(),
                 new RecordingMetricFactory(), limits);
             mailet.init(FakeMailetConfig.builder().mailetName("bench").mailetContext(FakeMailContext.defaultContext()).build());

@@ -17,10 +17,9 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
-import org.hackablemail.guests.GuestAccess;
-import org.hackablemail.config.HackableMailConfiguration;
-import org.hackablemail.health.DataDirectory;
-import org.hackablemail.plugin.audit.FileAuditLog;
+import org.hackablemail.core.Owner;
+import org.hackablemail.core.guests.GuestAccess;
+import org.hackablemail.core.store.fs.FileAuditLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +37,7 @@ class InviteMailetTest {
 
     @BeforeEach
     void setUp() {
-        guests = new GuestAccess(new DataDirectory(HackableMailConfiguration.defaults(workingDirectory)),
+        guests = new GuestAccess(workingDirectory.resolve("guests.json"), Clock.systemUTC(),
             new FileAuditLog(workingDirectory.resolve("audit.jsonl"), Clock.systemUTC()));
         context = FakeMailContext.defaultContext();
     }
@@ -75,7 +74,7 @@ class InviteMailetTest {
         assertThat(invite.getMsg().getHeader("Auto-Submitted")).containsExactly("auto-replied");
         assertThat((String) invite.getMsg().getContent())
             .contains("expires in 7 day(s)", "hackmail invite redeem " + mailedCode() + " --server http://localhost:8000");
-        assertThat(guests.authenticate(guests.redeem(mailedCode()).token())).contains(new MailAddress(ALICE));
+        assertThat(guests.authenticate(guests.redeem(mailedCode()).token())).contains(Owner.of(ALICE));
     }
 
     @Test

@@ -23,14 +23,15 @@ import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
-import org.hackablemail.plugin.audit.FileAuditLog;
+import org.hackablemail.core.Owner;
+import org.hackablemail.core.plugins.OwnerPlugins;
+import org.hackablemail.core.store.fs.FileAuditLog;
+import org.hackablemail.core.store.fs.FileSystemPluginStore;
 import org.hackablemail.plugin.host.HostCapacity;
 import org.hackablemail.plugin.host.InMemoryVarStore;
 import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationSuite;
-import org.hackablemail.plugin.store.FileSystemPluginStore;
-import org.hackablemail.plugins.OwnerPlugins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -229,7 +230,7 @@ class WasmPluginMailetTest {
     }
 
     private void install(String owner, String plugin) throws Exception {
-        plugins.push(new MailAddress(owner), Files.readAllBytes(PLUGINS.resolve(plugin)), List.of(), "test", false);
+        plugins.push(Owner.of(owner), Files.readAllBytes(PLUGINS.resolve(plugin)), List.of(), "test", false);
     }
 
     private static Mail mail(String... recipients) throws MessagingException {

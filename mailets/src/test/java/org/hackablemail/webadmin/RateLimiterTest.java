@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.hackablemail.guests.SettableClock;
+import org.hackablemail.core.SettableClock;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {

@@ -8,8 +8,9 @@ import javax.mail.MessagingException;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
+import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.mailets.WasmPluginMailet;
-import org.hackablemail.plugins.OwnerPlugins;
+import org.hackablemail.plugins.JamesOwners;
 
 import com.google.common.collect.ImmutableList;
 
@@ -42,7 +43,7 @@ public class HasPlugin extends GenericMatcher {
             return ImmutableList.of();
         }
         return mail.getRecipients().stream()
-            .filter(plugins::hasPlugin)
+            .filter(recipient -> plugins.hasPlugin(JamesOwners.of(recipient)))
             .collect(ImmutableList.toImmutableList());
     }
 

@@ -1,0 +1,169 @@
+package org.hackablemail.core.plugins;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.inject.Inject;
+
+import org.hackablemail.core.Owner;
+import org.hackablemail.core.store.AuditEntry;
+import org.hackablemail.core.store.AuditLog;
+import org.hackablemail.core.store.PluginStore;
+import org.hackablemail.core.store.PluginVersion;
+import org.hackablemail.plugin.PluginDigest;
+import org.hackablemail.plugin.host.EmailCall;
+import org.hackablemail.plugin.host.Outcome;
+import org.hackablemail.plugin.host.PluginHost;
+import org.hackablemail.plugin.host.PluginRejectedException;
+import org.hackablemail.plugin.simulation.Scenario;
+import org.hackablemail.plugin.simulation.SimulationReport;
+import org.hackablemail.plugin.simulation.SimulationSuite;
+
+/**
+ * The mailbox owners' plugins: which one is active for an address, pushing, testing, activating and deleting them,
+ * their configuration, and running them. Every change goes through here and is written to the audit log; the active
+ * plugin and configuration of each owner are cached in memory rather than read from the store for every recipient
+ * of every message.
+ */
+public class OwnerPlugins {
+    private final PluginStore store;
+    private final PluginHost host;
+    private final SimulationSuite simulations;
+    private final AuditLog audit;
+    private final PluginStats stats = new PluginStats();
+    private final Map<Owner, Optional<ActivePlugin>> activeByOwner = new ConcurrentHashMap<>();
+
+    /** What a call needs: the active module and its configuration. */
+    private record ActivePlugin(PluginDigest digest, Map<String, String> config) {
+    }
+
+    @Inject
+    public OwnerPlugins(PluginStore store, PluginHost host, SimulationSuite simulations, AuditLog audit) {
+        this.store = store;
+        this.host = host;
+        this.simulations = simulations;
+        this.audit = audit;
+    }
+
+    public boolean hasPlugin(Owner owner) {
+        return active(owner).isPresent();
+    }
+
+    public Optional<PluginVersion> activeVersion(Owner owner) {
+        return store.active(owner);
+    }
+
+    /** Every version the owner pushed, oldest first; empty for an owner who never pushed (or was deleted). */
+    public List<PluginVersion> history(Owner owner) {
+        return store.history(owner);
+    }
+
+    /** The owners with at least one version. */
+    public List<Owner> owners() {
+        return store.owners();
+    }
+
+    /**
+     * Validates and compiles the module, runs the simulations (built-in and the owner's), then makes it the owner's
+     * new active version. Nothing changes when it is refused.
+     *
+     * @param enforceSimulations false to store it even when simulations fail (administrators only)
+     * @throws PluginRejectedException when the module is invalid, with a reason fit for the plugin's author
+     * @throws SimulationsFailedException when it failed a simulation, with the report
+     */
+    public PluginVersion push(Owner owner, byte[] wasm, List<Scenario> ownerCases, String actor,
+                              boolean enforceSimulations) throws PluginRejectedException, SimulationsFailedException {
+        SimulationReport report = test(owner, wasm, ownerCases);
+        if (!report.passed() && enforceSimulations) {
+            throw new SimulationsFailedException(report);
+        }
+        PluginVersion version = store.push(owner, wasm, actor, report);
+        changed(owner, actor, "push", "version " + version.version() + " " + version.digest()
+            + (report.passed() ? "" : ", simulations failed"));
+        return version;
+    }
+
+    /** Validates, compiles and simulates the module for the owner, without storing it. */
+    public SimulationReport test(Owner owner, byte[] wasm, List<Scenario> ownerCases)
+            throws PluginRejectedException {
+        PluginDigest digest = host.install(wasm);
+        return simulations.run(digest, owner.asString(), store.config(owner), ownerCases);
+    }
+
+    /**
+     * Makes one of the owner's versions active: a rollback, or a roll forward.
+     *
+     * @throws IllegalArgumentException when the owner has no such version
+     */
+    public PluginVersion activate(Owner owner, int version, String actor) {
+        PluginVersion activated = store.activate(owner, version);
+        changed(owner, actor, "activate", "version " + version);
+        return activated;
+    }
+
+    /** The module of one of the owner's versions. */
+    public Optional<byte[]> module(Owner owner, int version) {
+        return history(owner).stream()
+            .filter(candidate -> candidate.version() == version)
+            .findFirst()
+            .flatMap(found -> store.read(found.digest()));
+    }
+
+    /** Forgets the owner's versions and configuration; returns false when there was nothing to delete. */
+    public boolean delete(Owner owner, String actor) {
+        if (history(owner).isEmpty() && config(owner).isEmpty()) {
+            return false;
+        }
+        store.delete(owner);
+        stats.forget(owner);
+        changed(owner, actor, "delete", "");
+        return true;
+    }
+
+    public Map<String, String> config(Owner owner) {
+        return store.config(owner);
+    }
+
+    public void setConfig(Owner owner, Map<String, String> config, String actor) {
+        store.setConfig(owner, config);
+        changed(owner, actor, "config", String.join(",", new TreeSet<>(config.keySet())));
+    }
+
+    public PluginStats.Snapshot stats(Owner owner) {
+        return stats.snapshot(owner);
+    }
+
+    /** Records a change that is not to a plugin (guests, tokens, invites) in the same audit log. */
+    public void audit(String actor, Owner owner, String action, String detail) {
+        audit.record(actor, owner, action, detail);
+    }
+
+    public List<AuditEntry> auditLog(Optional<Owner> owner, int limit) {
+        return audit.read(owner, limit);
+    }
+
+    /** Runs the owner's active plugin on one message, with its configuration; empty when the owner has none. */
+    public Optional<Outcome> run(Owner owner, byte[] incomingEmailJson, boolean replyAllowed) {
+        return active(owner).map(plugin -> {
+            long start = System.nanoTime();
+            Outcome outcome = host.onEmail(plugin.digest(),
+                new EmailCall(owner.asString(), incomingEmailJson, plugin.config(), replyAllowed));
+            stats.record(owner, outcome, Duration.ofNanos(System.nanoTime() - start));
+            return outcome;
+        });
+    }
+
+    private Optional<ActivePlugin> active(Owner owner) {
+        return activeByOwner.computeIfAbsent(owner, key -> store.active(key)
+            .map(version -> new ActivePlugin(version.digest(), store.config(key))));
+    }
+
+    private void changed(Owner owner, String actor, String action, String detail) {
+        activeByOwner.remove(owner);
+        audit.record(actor, owner, action, detail);
+    }
+}
