@@ -3,6 +3,7 @@ package org.hackablemail.plugins;
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.config.ValueParsers;
 import org.hackablemail.plugin.host.HostCapacity;
+import org.hackablemail.plugin.host.ModuleLimits;
 import org.hackablemail.plugin.host.SandboxLimits;
 
 /** The plugin sandbox's limits and the host's capacity, from {@code hackable-mail.properties}. */
@@ -18,9 +19,23 @@ public final class PluginSettings {
             .kernelMemoryBytes(configuration.value("plugin.kernel.memory", "16M", ValueParsers::positiveSize))
             .maxInputBytes(intBytes(configuration.value("plugin.input.max", "1M", ValueParsers::positiveSize)))
             .maxOutputBytes(intBytes(configuration.value("plugin.output.max", "64K", ValueParsers::positiveSize)))
-            .maxModuleBytes(intBytes(configuration.value("plugin.module.max", "8M", ValueParsers::positiveSize)))
+            .module(moduleLimits(configuration))
             .compileTimeout(configuration.value("plugin.compile.timeout", "20s", ValueParsers::positiveDuration))
             .build();
+    }
+
+    /** What a module may declare: checked when it is pushed, each refusal naming the limit and the value. */
+    static ModuleLimits moduleLimits(HackableMailConfiguration configuration) {
+        return new ModuleLimits(
+            intBytes(configuration.value("plugin.module.max", "8M", ValueParsers::positiveSize)),
+            configuration.value("plugin.functions.max", "10000", ValueParsers::positiveInt),
+            intBytes(configuration.value("plugin.function.size.max", "128K", ValueParsers::positiveSize)),
+            configuration.value("plugin.function.locals.max", "4096", ValueParsers::nonNegativeInt),
+            configuration.value("plugin.tables.max", "4", ValueParsers::nonNegativeInt),
+            configuration.value("plugin.table.elements.max", "100000", ValueParsers::nonNegativeInt),
+            configuration.value("plugin.globals.max", "1000", ValueParsers::nonNegativeInt),
+            configuration.value("plugin.data.segments.max", "10000", ValueParsers::nonNegativeInt),
+            configuration.value("plugin.element.segments.max", "1000", ValueParsers::nonNegativeInt));
     }
 
     public static HostCapacity capacity(HackableMailConfiguration configuration) {

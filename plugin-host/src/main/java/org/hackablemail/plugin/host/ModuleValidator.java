@@ -18,7 +18,7 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.MemorySection;
 
 /**
- * Decides whether a module may run as an email plugin: valid Wasm within the size limits, exporting
+ * Decides whether a module may run as an email plugin: valid Wasm within the {@link ModuleLimits}, exporting
  * {@code onEmail: () -> i32}, and importing nothing but functions the host provides, with their exact types.
  */
 final class ModuleValidator {
@@ -38,6 +38,7 @@ final class ModuleValidator {
             throw new PluginRejectedException("The module is " + wasm.length + " bytes, the limit is "
                 + limits.maxModuleBytes());
         }
+        ModuleCensus.check(wasm, limits.module());
         WasmModule module = parse(wasm);
         checkTypes(module);
         checkImports(module);
@@ -130,9 +131,9 @@ final class ModuleValidator {
         for (int i = 0; i < module.tableSection().tableCount(); i++) {
             elements += module.tableSection().getTable(i).limits().min();
         }
-        if (elements > limits.maxTableElements()) {
+        if (elements > limits.module().maxTableElements()) {
             throw new PluginRejectedException("The module's tables start with " + elements
-                + " elements, the limit is " + limits.maxTableElements());
+                + " elements, the limit is " + limits.module().maxTableElements());
         }
     }
 }

@@ -7,7 +7,11 @@ import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
 
-/** Validates a module, then compiles it to JVM bytecode (Chicory AOT). */
+/**
+ * Validates a module, then compiles it to JVM bytecode (Chicory AOT). A function the compiler cannot turn into one
+ * JVM method refuses the module: the interpreter Chicory would fall back to keeps its frames on the JVM heap, out of
+ * reach of every memory cap.
+ */
 final class PluginCompiler {
     private final ModuleValidator validator;
 
@@ -18,9 +22,8 @@ final class PluginCompiler {
     CompiledPlugin compile(byte[] wasm) throws PluginRejectedException {
         WasmModule module = validator.validate(wasm);
         try {
-            // Functions too large for one JVM method are interpreted rather than refused.
             return new CompiledPlugin(PluginDigest.of(wasm), module, MachineFactoryCompiler.builder(module)
-                .withInterpreterFallback(InterpreterFallback.SILENT)
+                .withInterpreterFallback(InterpreterFallback.FAIL)
                 .compile());
         } catch (ChicoryException e) {
             throw new PluginRejectedException("The module cannot be compiled: " + e.getMessage(), e);

@@ -31,7 +31,7 @@ final class PluginLinker {
         Instance instance = Instance.builder(plugin.module())
             .withMachineFactory(plugin.machineFactory())
             .withMemoryFactory(new CappedMemory(limits.pluginMemoryPages()))
-            .withTableFactory(new CappedTables(limits.maxTableElements()))
+            .withTableFactory(new CappedTables(limits.module().maxTableElements()))
             .withImportValues(ImportValues.builder().withFunctions(hostFunctions(kernelInstance, slot)).build())
             .withInitialize(false)
             .build();

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What one plugin may use. Per call: {@code callTimeout}, both memories, input, output, logs and variable sizes.
- * Per plugin: its module size, its table size and the time its compilation may take.
+ * Per plugin: what its module may declare ({@link ModuleLimits}) and the time its compilation may take.
  *
  * @param callTimeout wall-clock time for one {@code onEmail} call, instantiation included
  * @param simulationTimeout the same for one simulation at push time: more generous, since it runs on a fresh
@@ -16,8 +16,7 @@ import java.util.Objects;
  * @param maxOutputBytes largest output read back
  * @param maxLogBytes log text kept per call; the rest is dropped
  * @param maxVarBytes largest value a plugin may store with {@code var_set}
- * @param maxModuleBytes largest Wasm module accepted
- * @param maxTableElements largest table a module may declare
+ * @param module what a module may declare, checked at validation
  * @param compileTimeout time the AOT compilation of one module may take
  * @param workerStackBytes JVM stack of the threads that run plugins: it bounds the plugin's recursion depth
  */
@@ -30,8 +29,7 @@ public record SandboxLimits(
         int maxOutputBytes,
         int maxLogBytes,
         int maxVarBytes,
-        int maxModuleBytes,
-        int maxTableElements,
+        ModuleLimits module,
         Duration compileTimeout,
         long workerStackBytes) {
     private static final int KIB = 1024;
@@ -41,6 +39,7 @@ public record SandboxLimits(
         Objects.requireNonNull(callTimeout, "callTimeout");
         Objects.requireNonNull(simulationTimeout, "simulationTimeout");
         Objects.requireNonNull(compileTimeout, "compileTimeout");
+        Objects.requireNonNull(module, "module");
         requirePages("pluginMemoryBytes", pluginMemoryBytes);
         requirePages("kernelMemoryBytes", kernelMemoryBytes);
     }
@@ -63,8 +62,7 @@ public record SandboxLimits(
         private int maxOutputBytes = 64 * KIB;
         private int maxLogBytes = 64 * KIB;
         private int maxVarBytes = 64 * KIB;
-        private int maxModuleBytes = 8 * MIB;
-        private int maxTableElements = 100_000;
+        private ModuleLimits module = ModuleLimits.defaults();
         private Duration compileTimeout = Duration.ofSeconds(20);
         private long workerStackBytes = 4 * MIB;
 
@@ -111,13 +109,8 @@ public record SandboxLimits(
             return this;
         }
 
-        public Builder maxModuleBytes(int bytes) {
-            this.maxModuleBytes = bytes;
-            return this;
-        }
-
-        public Builder maxTableElements(int elements) {
-            this.maxTableElements = elements;
+        public Builder module(ModuleLimits limits) {
+            this.module = limits;
             return this;
         }
 
@@ -133,9 +126,14 @@ public record SandboxLimits(
 
         public SandboxLimits build() {
             return new SandboxLimits(callTimeout, simulationTimeout, pluginMemoryBytes, kernelMemoryBytes, maxInputBytes,
-                maxOutputBytes, maxLogBytes, maxVarBytes, maxModuleBytes, maxTableElements, compileTimeout,
+                maxOutputBytes, maxLogBytes, maxVarBytes, module, compileTimeout,
                 workerStackBytes);
         }
+    }
+
+    /** The largest module accepted: what an upload may weigh before it is read. */
+    public int maxModuleBytes() {
+        return module.maxModuleBytes();
     }
 
     int pluginMemoryPages() {

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Hostile: no loop and no call, so nothing Chicory checks for interruption; 3,000 memory.fill of 16 MiB, some 48 GB
+# of writes, keep its thread busy for seconds past any timeout. Only killing its worker stops it.
+fills=${1:-3000}
+cat <<'HEAD'
+(module
+  (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
+  (import "extism:host/env" "store_u8" (func $store_u8 (param i64 i32)))
+  (import "extism:host/env" "output_set" (func $output_set (param i64 i64)))
+  (memory 256)
+  (func (export "onEmail") (result i32)
+    (local $out i64)
+HEAD
+i=0
+while [ "$i" -lt "$fills" ]; do
+    echo "    (memory.fill (i32.const 0) (i32.const $((i % 251))) (i32.const 16777216))"
+    i=$((i + 1))
+done
+cat <<'TAIL'
+    (local.set $out (call $alloc (i64.const 1)))
+    (call $store_u8 (local.get $out) (i32.const 48))
+    (call $output_set (local.get $out) (i64.const 1))
+    (i32.const 0))
+)
+TAIL
