@@ -16,9 +16,14 @@ public final class ValueParsers {
 
     /** A duration such as {@code 500ms}, {@code 1s} or {@code 15 minutes}; a bare number means seconds. */
     public static Duration positiveDuration(String value) {
+        return positiveDuration(value, ChronoUnit.SECONDS);
+    }
+
+    /** A duration such as {@code 500ms}, {@code 1s} or {@code 15 minutes}; a bare number is in {@code bareUnit}. */
+    public static Duration positiveDuration(String value, ChronoUnit bareUnit) {
         Duration duration;
         try {
-            duration = DurationParser.parse(value.trim(), ChronoUnit.SECONDS);
+            duration = DurationParser.parse(value.trim(), bareUnit);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("a duration is required, e.g. 500ms, 1s or 15 minutes");
         }

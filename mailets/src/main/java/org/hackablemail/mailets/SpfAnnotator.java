@@ -72,6 +72,7 @@ public class SpfAnnotator extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
+        checkInitParameters(SpfAnnotatorSettings.PARAMETERS);
         settings = SpfAnnotatorSettings.parse(getMailetConfig());
         dns = givenDns.orElseGet(this::dnsjava);
     }

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -101,11 +100,14 @@ public class WasmPluginMailet extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         checkInitParameters(ImmutableSet.of(ON_FAILURE, BOUNCE_PROCESSOR, RETRY_DELAY, MAX_RETRIES));
-        failurePolicy = parse(ON_FAILURE, getInitParameter(ON_FAILURE, "bounce"), FailurePolicy::parse);
+        MailetParameters parameters = new MailetParameters(getMailetConfig(), "WasmPluginMailet");
+        failurePolicy = parameters.parsed(ON_FAILURE, "bounce", FailurePolicy::parse,
+            "bounce, deliver or the name of a processor");
         fateDecider = new FateDecider(failurePolicy);
-        bounceProcessor = parse(BOUNCE_PROCESSOR, getInitParameter(BOUNCE_PROCESSOR, "plugin-bounces"), ValueParsers::nonBlank);
-        retryDelay = parse(RETRY_DELAY, getInitParameter(RETRY_DELAY, "15 minutes"), ValueParsers::positiveDuration);
-        maxRetries = parse(MAX_RETRIES, getInitParameter(MAX_RETRIES, "4"), ValueParsers::nonNegativeInt);
+        bounceProcessor = parameters.parsed(BOUNCE_PROCESSOR, "plugin-bounces", ValueParsers::nonBlank,
+            "the name of a processor");
+        retryDelay = parameters.duration(RETRY_DELAY, "15 minutes");
+        maxRetries = parameters.nonNegativeInt(MAX_RETRIES, 4);
     }
 
     @Override
@@ -232,15 +234,6 @@ public class WasmPluginMailet extends GenericMailet {
 
     private static Attribute outcomeAttribute(String outcome) {
         return new Attribute(OUTCOME, AttributeValue.of(outcome));
-    }
-
-    private static <T> T parse(String parameter, String value, Function<String, T> parser)
-            throws MessagingException {
-        try {
-            return parser.apply(value);
-        } catch (RuntimeException e) {
-            throw new MessagingException("WasmPluginMailet: invalid " + parameter + " '" + value + "': " + e.getMessage());
-        }
     }
 
     @Override

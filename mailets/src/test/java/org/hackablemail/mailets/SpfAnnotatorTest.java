@@ -203,12 +203,12 @@ class SpfAnnotatorTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-        "checkhelo        | true                 | unknown parameter",
+        "checkhelo        | true                 | Unexpected init parameters found: [checkhelo]",
         "checkHelo        | yes                  | checkHelo",
         "trustedNetworks  | 10.0.0.0/8, intranet | intranet",
         "dnsServers       | resolver.example.net | resolver.example.net",
         "dnsTimeoutMillis | 0                    | dnsTimeoutMillis",
-        "budgetMillis     | 20s                  | budgetMillis"})
+        "budgetMillis     | 20 parsecs           | 'budgetMillis' must be a positive number of milliseconds"})
     void initShouldThrowWhenAParameterIsInvalid(String name, String value, String expectedInMessage) {
         assertThatThrownBy(() -> annotator(config().setProperty(name, value).build()))
             .isInstanceOf(MessagingException.class)

@@ -215,14 +215,14 @@ class WasmPluginMailetTest {
     void initShouldRejectAnInvalidRetryDelay() {
         assertThatThrownBy(() -> mailet.init(config().setProperty("retryDelay", "soon").build()))
             .isInstanceOf(MessagingException.class)
-            .hasMessageContaining("retryDelay 'soon'");
+            .hasMessageContaining("'retryDelay' must be a positive duration").hasMessageContaining("got 'soon'");
     }
 
     @Test
     void initShouldRejectANegativeMaxRetries() {
         assertThatThrownBy(() -> mailet.init(config().setProperty("maxRetries", "-1").build()))
             .isInstanceOf(MessagingException.class)
-            .hasMessageContaining("maxRetries '-1'");
+            .hasMessage("WasmPluginMailet: 'maxRetries' must be a whole number, 0 or more, got '-1'");
     }
 
     private FakeMailetConfig.Builder config() {
