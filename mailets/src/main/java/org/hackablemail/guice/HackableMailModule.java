@@ -2,6 +2,8 @@ package org.hackablemail.guice;
 
 import java.io.FileNotFoundException;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.FileSystem;
@@ -9,13 +11,17 @@ import org.apache.james.server.core.configuration.Configuration.ConfigurationPat
 import org.apache.james.utils.PropertiesProvider;
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.config.HackableMailConfigurationLoader;
+import org.hackablemail.config.StorageConfiguration;
+import org.hackablemail.core.cache.RefreshPolicy;
 import org.hackablemail.core.guests.GuestAccess;
+import org.hackablemail.core.plugins.HostVariables;
 import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.core.store.AuditLog;
+import org.hackablemail.core.store.GuestStore;
 import org.hackablemail.core.store.PluginStore;
-import org.hackablemail.core.store.fs.FileAuditLog;
-import org.hackablemail.core.store.fs.FileSystemPluginStore;
-import org.hackablemail.core.store.fs.FileSystemVarStore;
+import org.hackablemail.core.store.Storage;
+import org.hackablemail.core.store.VariableStore;
+import org.hackablemail.core.store.fs.FileSystemStorage;
 import org.hackablemail.health.BundleComponent;
 import org.hackablemail.health.DataDirectory;
 import org.hackablemail.plugin.host.HostWarmUp;
@@ -42,6 +48,7 @@ import com.google.inject.multibindings.Multibinder;
  */
 public class HackableMailModule extends AbstractModule {
     private static final Logger LOGGER = LoggerFactory.getLogger(HackableMailModule.class);
+    private static final int REFRESH_THREADS = 2;
 
     @Override
     protected void configure() {
@@ -63,6 +70,9 @@ public class HackableMailModule extends AbstractModule {
         configuration.dataDirectory();
         limits(configuration);
         PluginSettings.capacity(configuration);
+        StorageConfiguration.backend(configuration);
+        StorageConfiguration.settings(configuration);
+        StorageConfiguration.refresh(configuration);
         return configuration;
     }
 
@@ -72,22 +82,55 @@ public class HackableMailModule extends AbstractModule {
         return PluginSettings.limits(configuration);
     }
 
+    /** The one place where the back-end is chosen ({@code storage}); the services only see the stores. */
     @Provides
     @Singleton
-    PluginStore pluginStore(DataDirectory dataDirectory) {
-        return new FileSystemPluginStore(dataDirectory.path().resolve("plugins"), Clock.systemUTC());
+    Storage storage(HackableMailConfiguration configuration, DataDirectory dataDirectory) {
+        StorageConfiguration.backend(configuration);
+        return new FileSystemStorage(dataDirectory.path(), Clock.systemUTC(),
+            StorageConfiguration.settings(configuration));
     }
 
     @Provides
     @Singleton
-    AuditLog auditLog(DataDirectory dataDirectory) {
-        return new FileAuditLog(dataDirectory.path().resolve("audit").resolve("audit.jsonl"), Clock.systemUTC());
+    PluginStore pluginStore(Storage storage) {
+        return storage.plugins();
     }
 
     @Provides
     @Singleton
-    GuestAccess guestAccess(DataDirectory dataDirectory, AuditLog audit) {
-        return new GuestAccess(dataDirectory.path().resolve("guests").resolve("guests.json"), Clock.systemUTC(), audit);
+    VariableStore variableStore(Storage storage) {
+        return storage.variables();
+    }
+
+    @Provides
+    @Singleton
+    GuestStore guestStore(Storage storage) {
+        return storage.guests();
+    }
+
+    @Provides
+    @Singleton
+    AuditLog auditLog(Storage storage) {
+        return storage.audit();
+    }
+
+    /** Cached entries older than {@code storage.refresh} are read again by a few background threads. */
+    @Provides
+    @Singleton
+    RefreshPolicy refreshPolicy(HackableMailConfiguration configuration) {
+        ExecutorService reloads = Executors.newFixedThreadPool(REFRESH_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "hackablemail-storage-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new RefreshPolicy(StorageConfiguration.refresh(configuration), Clock.systemUTC(), reloads);
+    }
+
+    @Provides
+    @Singleton
+    GuestAccess guestAccess(GuestStore guests, VariableStore variables, AuditLog audit, RefreshPolicy refresh) {
+        return new GuestAccess(guests, variables, audit, Clock.systemUTC(), refresh);
     }
 
     @Provides
@@ -99,10 +142,10 @@ public class HackableMailModule extends AbstractModule {
     @Provides
     @Singleton
     PluginHost pluginHost(SandboxLimits limits, HackableMailConfiguration configuration, PluginStore store,
-                          DataDirectory dataDirectory) {
+                          VariableStore variables) {
         // Variables survive restarts: a vacation responder must remember whom it answered.
-        PluginHost host = new PluginHost(limits, PluginSettings.capacity(configuration),
-            new FileSystemVarStore(dataDirectory.path().resolve("plugin-vars")), store::read);
+        PluginHost host = new PluginHost(limits, PluginSettings.capacity(configuration), new HostVariables(variables),
+            store::module);
         warmUpInBackground(host);
         return host;
     }

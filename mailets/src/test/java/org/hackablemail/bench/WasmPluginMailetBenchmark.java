@@ -2,7 +2,6 @@ package org.hackablemail.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +18,9 @@ import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.plugins.OwnerPlugins;
-import org.hackablemail.core.store.fs.FileAuditLog;
-import org.hackablemail.core.store.fs.FileSystemPluginStore;
+import org.hackablemail.core.plugins.OwnerPluginsOnDisk;
 import org.hackablemail.mailets.WasmPluginMailet;
-import org.hackablemail.plugin.host.HostCapacity;
-import org.hackablemail.plugin.host.InMemoryVarStore;
-import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.SandboxLimits;
-import org.hackablemail.plugin.simulation.SimulationSuite;
 
 /**
  * Throughput of {@link WasmPluginMailet#service} with 1 and 2 threads, for a recipient whose plugin is the C Project XYZ
@@ -48,10 +42,8 @@ public final class WasmPluginMailetBenchmark {
     public static void main(String[] args) throws Exception {
         Path storeDirectory = Files.createTempDirectory("mailet-bench");
         SandboxLimits limits = SandboxLimits.defaults();
-        FileSystemPluginStore store = new FileSystemPluginStore(storeDirectory, Clock.systemUTC());
-        try (PluginHost host = new PluginHost(limits, HostCapacity.defaults(), new InMemoryVarStore(), store::read)) {
-            OwnerPlugins plugins = new OwnerPlugins(store, host, new SimulationSuite(host, limits.maxInputBytes()),
-                new FileAuditLog(storeDirectory.resolve("audit.jsonl"), Clock.systemUTC()));
+        try (OwnerPluginsOnDisk onDisk = new OwnerPluginsOnDisk(storeDirectory, limits)) {
+            OwnerPlugins plugins = onDisk.plugins();
             plugins.push(Owner.of("owner@demo.test"), Files.readAllBytes(Path.of(args[0])), List.of(), "bench", false);
             WasmPluginMailet mailet = new WasmPluginMailet(plugins, new AutomaticallySentMailDetectorImpl(),
                 new RecordingMetricFactory(), limits);

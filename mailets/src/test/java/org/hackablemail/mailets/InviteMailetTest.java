@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,9 @@ import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.guests.GuestAccess;
-import org.hackablemail.core.store.fs.FileAuditLog;
+import org.hackablemail.core.cache.RefreshPolicy;
+import org.hackablemail.core.store.StorageSettings;
+import org.hackablemail.core.store.fs.FileSystemStorage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +40,9 @@ class InviteMailetTest {
 
     @BeforeEach
     void setUp() {
-        guests = new GuestAccess(workingDirectory.resolve("guests.json"), Clock.systemUTC(),
-            new FileAuditLog(workingDirectory.resolve("audit.jsonl"), Clock.systemUTC()));
+        FileSystemStorage storage = new FileSystemStorage(workingDirectory, Clock.systemUTC(), StorageSettings.defaults());
+        guests = new GuestAccess(storage.guests(), storage.variables(), storage.audit(), Clock.systemUTC(),
+            new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run));
         context = FakeMailContext.defaultContext();
     }
 

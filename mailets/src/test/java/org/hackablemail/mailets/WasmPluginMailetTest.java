@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,13 +24,8 @@ import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.plugins.OwnerPlugins;
-import org.hackablemail.core.store.fs.FileAuditLog;
-import org.hackablemail.core.store.fs.FileSystemPluginStore;
-import org.hackablemail.plugin.host.HostCapacity;
-import org.hackablemail.plugin.host.InMemoryVarStore;
-import org.hackablemail.plugin.host.PluginHost;
+import org.hackablemail.core.plugins.OwnerPluginsOnDisk;
 import org.hackablemail.plugin.host.SandboxLimits;
-import org.hackablemail.plugin.simulation.SimulationSuite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,23 +42,21 @@ class WasmPluginMailetTest {
     private final SandboxLimits limits = SandboxLimits.builder().callTimeout(Duration.ofSeconds(2)).build();
     private final RecordingMetricFactory metrics = new RecordingMetricFactory();
     private final FakeMailContext context = FakeMailContext.defaultContext();
-    private PluginHost host;
+    private OwnerPluginsOnDisk onDisk;
     private OwnerPlugins plugins;
     private WasmPluginMailet mailet;
 
     @BeforeEach
     void setUp() throws Exception {
-        FileSystemPluginStore store = new FileSystemPluginStore(storeDirectory, Clock.systemUTC());
-        host = new PluginHost(limits, HostCapacity.defaults(), new InMemoryVarStore(), store::read);
-        plugins = new OwnerPlugins(store, host, new SimulationSuite(host, limits.maxInputBytes()),
-            new FileAuditLog(storeDirectory.resolve("audit.jsonl"), Clock.systemUTC()));
+        onDisk = new OwnerPluginsOnDisk(storeDirectory, limits);
+        plugins = onDisk.plugins();
         mailet = new WasmPluginMailet(plugins, new AutomaticallySentMailDetectorImpl(), metrics, limits);
         mailet.init(config().build());
     }
 
     @AfterEach
     void tearDown() {
-        host.close();
+        onDisk.close();
     }
 
     @Test

@@ -1,175 +1,140 @@
 package org.hackablemail.core.guests;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 import org.hackablemail.core.Owner;
+import org.hackablemail.core.cache.RefreshPolicy;
+import org.hackablemail.core.cache.RefreshingCache;
 import org.hackablemail.core.store.AuditLog;
-import org.hackablemail.core.store.fs.AtomicFiles;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hackablemail.core.store.GuestStore;
+import org.hackablemail.core.store.VariableStore;
 
 /**
  * Who may push plugins without being an administrator. Guests are addresses; an invite code, mailed to an address,
- * is redeemed once for a push token bound to that address, which makes the address a guest. Codes and tokens are
- * kept only as SHA-256 hashes, in a JSON file. Every change is
- * written to the audit log.
+ * is redeemed once for a push token bound to that address, which makes the address a guest. The store keeps codes
+ * and tokens only as SHA-256 hashes. Every change is written to the audit log.
+ *
+ * <p>Token checks are served from a cache that follows the store within the refresh interval: a token revoked on
+ * another node is refused here within that bound, at once when revoked here; while the store is down, tokens checked
+ * before keep their last answer.
  */
 public class GuestAccess {
     static final String INVITE_PREFIX = "hmi_";
     static final String TOKEN_PREFIX = "hmt_";
     private static final int CODE_BYTES = 16;
     private static final int TOKEN_BYTES = 32;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    /** A guest as admins see it: the address and how many push tokens it holds. */
-    public record Guest(Owner address, long tokens) {
-    }
+    private static final int MAX_CACHED_TOKENS = 10_000;
 
     /** What redeeming an invite gives: the push token, and the address it is bound to. */
     public record Redeemed(Owner address, String token) {
     }
 
-    private final Path file;
-    private final Clock clock;
+    private final GuestStore store;
+    private final VariableStore variables;
     private final AuditLog audit;
-    private GuestState state;
+    private final Clock clock;
+    /** By token hash: the guest the token pushes for, empty when it is not a valid token of a guest. */
+    private final RefreshingCache<String, Optional<Owner>> tokens;
 
-    public GuestAccess(Path file, Clock clock, AuditLog audit) {
-        this.file = file;
-        this.clock = clock;
+    public GuestAccess(GuestStore store, VariableStore variables, AuditLog audit, Clock clock, RefreshPolicy refresh) {
+        this.store = store;
+        this.variables = variables;
         this.audit = audit;
+        this.clock = clock;
+        this.tokens = new RefreshingCache<>("push token", refresh, MAX_CACHED_TOKENS, this::guestOf);
     }
 
     /**
      * A new single-use code for {@code address}, valid for {@code validity}; empty when the address already got one
-     * less than {@code minimumInterval} ago.
+     * less than {@code minimumInterval} ago (on any node).
      */
-    public synchronized Optional<String> invite(Owner address, Duration validity, Duration minimumInterval) {
-        GuestState current = load();
-        long now = clock.millis();
-        String key = address.asString();
-        Long last = current.lastInvite().get(key);
-        if (last != null && now - last < minimumInterval.toMillis()) {
+    public Optional<String> invite(Owner address, Duration validity, Duration minimumInterval) {
+        Instant now = clock.instant();
+        if (!store.claimInviteSlot(address, now, minimumInterval)) {
             return Optional.empty();
         }
         String code = Secrets.random(INVITE_PREFIX, CODE_BYTES);
-        current.forgetExpiredInvites(now);
-        current.lastInvite().put(key, now);
-        current.invites().put(Secrets.hash(code), new GuestState.Invite(key, now + validity.toMillis()));
-        save(current);
+        store.addInvite(Secrets.hash(code), address, now.plus(validity));
         audit.record("invite", address, "invite", "code mailed, valid " + validity);
         return Optional.of(code);
     }
 
-    /** Uses up the code and returns a new push token for its address, which becomes a guest. */
-    public synchronized Redeemed redeem(String code) throws InvalidCodeException {
-        GuestState current = load();
-        GuestState.Invite invite = current.invites().remove(Secrets.hash(code));
-        if (invite == null || invite.expires() <= clock.millis()) {
-            throw new InvalidCodeException();
-        }
+    /** Uses up the code (once, whichever node redeems it) and returns a new push token for its address. */
+    public Redeemed redeem(String code) throws InvalidCodeException {
+        Owner address = store.consumeInvite(Secrets.hash(code), clock.instant()).orElseThrow(InvalidCodeException::new);
         String token = Secrets.random(TOKEN_PREFIX, TOKEN_BYTES);
-        current.guests().add(invite.address());
-        current.tokens().put(Secrets.hash(token), new GuestState.Token(invite.address(), clock.millis()));
-        save(current);
-        Owner owner = Owner.of(invite.address());
-        audit.record(owner.asString(), owner, "redeem", "invite redeemed for a push token");
-        return new Redeemed(owner, token);
+        store.addGuest(address);
+        store.addToken(Secrets.hash(token), new GuestStore.TokenGrant(address, clock.instant()));
+        audit.record(address.asString(), address, "redeem", "invite redeemed for a push token");
+        return new Redeemed(address, token);
     }
 
     /** The address a token pushes for, while the token is not revoked and the address is a guest. */
-    public synchronized Optional<Owner> authenticate(String token) {
-        GuestState current = load();
-        return Optional.ofNullable(current.tokens().get(Secrets.hash(token)))
-            .map(GuestState.Token::address)
-            .filter(current.guests()::contains)
-            .map(Owner::of);
+    public Optional<Owner> authenticate(String token) {
+        return tokens.get(Secrets.hash(token));
     }
 
-    public synchronized List<Guest> guests() {
-        GuestState current = load();
-        return current.guests().stream()
-            .map(address -> new Guest(Owner.of(address), current.tokensOf(address)))
-            .collect(Collectors.toList());
+    /**
+     * As {@link #authenticate(String)}, and only while {@code accountExists} holds for the address: the James side
+     * checks that its user still exists.
+     */
+    public Optional<Owner> authenticate(String token, Predicate<Owner> accountExists) {
+        return authenticate(token).filter(accountExists);
+    }
+
+    public List<GuestStore.Guest> guests() {
+        return store.guests();
     }
 
     /** Returns false when it already was a guest. */
-    public synchronized boolean addGuest(Owner address, String actor) {
-        GuestState current = load();
-        if (!current.guests().add(address.asString())) {
+    public boolean addGuest(Owner address, String actor) {
+        if (!store.addGuest(address)) {
             return false;
         }
-        save(current);
+        tokens.invalidateAll();
         audit.record(actor, address, "guest-add", "");
         return true;
     }
 
-    /** Removes the guest and revokes its tokens; returns false when it was not a guest. */
-    public synchronized boolean removeGuest(Owner address, String actor) {
-        GuestState current = load();
-        if (!current.guests().remove(address.asString())) {
+    /**
+     * Removes the guest, revokes its tokens and forgets its plugin's variables (the next holder of the address must
+     * not inherit them); returns false when it was not a guest.
+     */
+    public boolean removeGuest(Owner address, String actor) {
+        if (!store.removeGuest(address)) {
             return false;
         }
-        int revoked = current.revokeTokensOf(address.asString());
-        save(current);
+        int revoked = store.removeTokens(address);
+        tokens.invalidateAll();
+        variables.deleteAll(address);
         audit.record(actor, address, "guest-remove", revoked + " token(s) revoked");
         return true;
     }
 
     /** Revokes every push token of the address; returns how many there were. */
-    public synchronized int revokeTokens(Owner address, String actor) {
-        GuestState current = load();
-        int revoked = current.revokeTokensOf(address.asString());
-        save(current);
+    public int revokeTokens(Owner address, String actor) {
+        int revoked = store.removeTokens(address);
+        tokens.invalidateAll();
         audit.record(actor, address, "token-revoke", revoked + " token(s) revoked");
         return revoked;
     }
 
     /** Revokes one push token (its owner giving it up); returns its address, empty when it was not valid. */
-    public synchronized Optional<Owner> revokeToken(String token) {
-        GuestState current = load();
-        GuestState.Token revoked = current.tokens().remove(Secrets.hash(token));
-        if (revoked == null) {
-            return Optional.empty();
-        }
-        save(current);
-        Owner owner = Owner.of(revoked.address());
-        audit.record(owner.asString(), owner, "token-revoke", "1 token(s) revoked by its owner");
-        return Optional.of(owner);
+    public Optional<Owner> revokeToken(String token) {
+        String hash = Secrets.hash(token);
+        Optional<Owner> revoked = store.removeToken(hash).map(GuestStore.TokenGrant::address);
+        tokens.invalidate(hash);
+        revoked.ifPresent(owner -> audit.record(owner.asString(), owner, "token-revoke",
+            "1 token(s) revoked by its owner"));
+        return revoked;
     }
 
-    private GuestState load() {
-        if (state == null) {
-            state = read();
-        }
-        return state;
-    }
-
-    private GuestState read() {
-        if (!Files.exists(file)) {
-            return GuestState.empty();
-        }
-        try {
-            return MAPPER.readValue(file.toFile(), GuestState.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the guests from " + file, e);
-        }
-    }
-
-    private void save(GuestState changed) {
-        try {
-            AtomicFiles.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(changed));
-        } catch (IOException e) {
-            state = null;
-            throw new UncheckedIOException("Cannot write the guests to " + file, e);
-        }
+    private Optional<Owner> guestOf(String tokenHash) {
+        return store.token(tokenHash).map(GuestStore.TokenGrant::address).filter(store::isGuest);
     }
 }

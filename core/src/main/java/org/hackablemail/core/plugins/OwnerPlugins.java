@@ -5,15 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.inject.Inject;
 
 import org.hackablemail.core.Owner;
+import org.hackablemail.core.cache.RefreshPolicy;
+import org.hackablemail.core.cache.RefreshingCache;
 import org.hackablemail.core.store.AuditEntry;
 import org.hackablemail.core.store.AuditLog;
 import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.core.store.PluginVersion;
+import org.hackablemail.core.store.VariableStore;
 import org.hackablemail.plugin.PluginDigest;
 import org.hackablemail.plugin.host.EmailCall;
 import org.hackablemail.plugin.host.Outcome;
@@ -25,28 +27,38 @@ import org.hackablemail.plugin.simulation.SimulationSuite;
 
 /**
  * The mailbox owners' plugins: which one is active for an address, pushing, testing, activating and deleting them,
- * their configuration, and running them. Every change goes through here and is written to the audit log; the active
- * plugin and configuration of each owner are cached in memory rather than read from the store for every recipient
- * of every message.
+ * their configuration, and running them. Every change goes through here and is written to the audit log.
+ *
+ * <p>The active plugin and configuration of each owner are cached rather than read from the store for every
+ * recipient of every message: a change made here applies at once, a change made on another node within the refresh
+ * interval; while the store is down, owners read before keep their plugin. Admin reads (versions, configuration)
+ * go to the store.
  */
 public class OwnerPlugins {
+    private static final int MAX_CACHED_OWNERS = 100_000;
+
     private final PluginStore store;
+    private final VariableStore variables;
     private final PluginHost host;
     private final SimulationSuite simulations;
     private final AuditLog audit;
     private final PluginStats stats = new PluginStats();
-    private final Map<Owner, Optional<ActivePlugin>> activeByOwner = new ConcurrentHashMap<>();
+    private final RefreshingCache<Owner, Optional<ActivePlugin>> activeByOwner;
 
     /** What a call needs: the active module and its configuration. */
     private record ActivePlugin(PluginDigest digest, Map<String, String> config) {
     }
 
     @Inject
-    public OwnerPlugins(PluginStore store, PluginHost host, SimulationSuite simulations, AuditLog audit) {
+    public OwnerPlugins(PluginStore store, VariableStore variables, PluginHost host, SimulationSuite simulations,
+                        AuditLog audit, RefreshPolicy refresh) {
         this.store = store;
+        this.variables = variables;
         this.host = host;
         this.simulations = simulations;
         this.audit = audit;
+        this.activeByOwner = new RefreshingCache<>("active plugin", refresh, MAX_CACHED_OWNERS,
+            owner -> store.active(owner).map(version -> new ActivePlugin(version.digest(), store.config(owner))));
     }
 
     public boolean hasPlugin(Owner owner) {
@@ -57,7 +69,7 @@ public class OwnerPlugins {
         return store.active(owner);
     }
 
-    /** Every version the owner pushed, oldest first; empty for an owner who never pushed (or was deleted). */
+    /** The owner's versions still kept, oldest first; empty for an owner who never pushed (or was deleted). */
     public List<PluginVersion> history(Owner owner) {
         return store.history(owner);
     }
@@ -110,16 +122,21 @@ public class OwnerPlugins {
         return history(owner).stream()
             .filter(candidate -> candidate.version() == version)
             .findFirst()
-            .flatMap(found -> store.read(found.digest()));
+            .flatMap(found -> store.module(found.digest()));
     }
 
-    /** Forgets the owner's versions and configuration; returns false when there was nothing to delete. */
+    /**
+     * Forgets the owner's versions, configuration and plugin variables (the next holder of the address must not
+     * inherit them); returns false when there was neither a version nor a configuration.
+     */
     public boolean delete(Owner owner, String actor) {
-        if (history(owner).isEmpty() && config(owner).isEmpty()) {
+        boolean deleted = store.delete(owner);
+        variables.deleteAll(owner);
+        stats.forget(owner);
+        if (!deleted) {
+            activeByOwner.invalidate(owner);
             return false;
         }
-        store.delete(owner);
-        stats.forget(owner);
         changed(owner, actor, "delete", "");
         return true;
     }
@@ -135,11 +152,6 @@ public class OwnerPlugins {
 
     public PluginStats.Snapshot stats(Owner owner) {
         return stats.snapshot(owner);
-    }
-
-    /** Records a change that is not to a plugin (guests, tokens, invites) in the same audit log. */
-    public void audit(String actor, Owner owner, String action, String detail) {
-        audit.record(actor, owner, action, detail);
     }
 
     public List<AuditEntry> auditLog(Optional<Owner> owner, int limit) {
@@ -158,12 +170,11 @@ public class OwnerPlugins {
     }
 
     private Optional<ActivePlugin> active(Owner owner) {
-        return activeByOwner.computeIfAbsent(owner, key -> store.active(key)
-            .map(version -> new ActivePlugin(version.digest(), store.config(key))));
+        return activeByOwner.get(owner);
     }
 
     private void changed(Owner owner, String actor, String action, String detail) {
-        activeByOwner.remove(owner);
+        activeByOwner.invalidate(owner);
         audit.record(actor, owner, action, detail);
     }
 }

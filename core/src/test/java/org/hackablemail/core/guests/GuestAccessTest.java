@@ -6,11 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.hackablemail.core.Concurrently;
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.SettableClock;
+import org.hackablemail.core.cache.ManualExecutor;
+import org.hackablemail.core.cache.RefreshPolicy;
+import org.hackablemail.core.store.GuestStore;
+import org.hackablemail.core.store.VariableQuotas;
+import org.hackablemail.core.store.VariableStore;
 import org.hackablemail.core.store.fs.FileAuditLog;
+import org.hackablemail.core.store.fs.FileSystemGuestStore;
+import org.hackablemail.core.store.fs.FileSystemVariableStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,22 +28,34 @@ import org.junit.jupiter.api.io.TempDir;
 class GuestAccessTest {
     private static final Duration VALIDITY = Duration.ofDays(7);
     private static final Duration INTERVAL = Duration.ofMinutes(10);
+    private static final Duration REFRESH = Duration.ofSeconds(5);
 
     @TempDir
     Path directory;
 
     private final SettableClock clock = new SettableClock();
+    private final ManualExecutor reloads = new ManualExecutor();
     private final Owner alice = Owner.of("alice@demo.test");
+    private GuestStore store;
+    private VariableStore variables;
     private GuestAccess guests;
 
     @BeforeEach
     void setUp() {
-        guests = newGuestAccess();
+        store = new FileSystemGuestStore(directory.resolve("guests.json"));
+        variables = new FileSystemVariableStore(directory.resolve("vars"), new VariableQuotas(10, 1000), 1000);
+        guests = on(store);
     }
 
+    /** Another GuestAccess on the same storage: another node. */
+    private GuestAccess on(GuestStore guestStore) {
+        return new GuestAccess(guestStore, variables, new FileAuditLog(directory.resolve("audit.jsonl"), clock), clock,
+            new RefreshPolicy(REFRESH, clock, reloads));
+    }
+
+    /** A GuestAccess on a store opened again from disk. */
     private GuestAccess newGuestAccess() {
-        return new GuestAccess(directory.resolve("guests.json"), clock,
-            new FileAuditLog(directory.resolve("audit.jsonl"), clock));
+        return on(new FileSystemGuestStore(directory.resolve("guests.json")));
     }
 
     private String code() {
@@ -46,7 +68,7 @@ class GuestAccessTest {
 
         assertThat(redeemed.address()).isEqualTo(alice);
         assertThat(guests.authenticate(redeemed.token())).contains(alice);
-        assertThat(guests.guests()).containsExactly(new GuestAccess.Guest(alice, 1));
+        assertThat(guests.guests()).containsExactly(new GuestStore.Guest(alice, 1));
     }
 
     @Test
@@ -139,7 +161,7 @@ class GuestAccessTest {
     void addGuestShouldReturnFalseWhenTheAddressIsAlreadyAGuest() {
         assertThat(guests.addGuest(alice, "admin")).isTrue();
         assertThat(guests.addGuest(alice, "admin")).isFalse();
-        assertThat(guests.guests()).containsExactly(new GuestAccess.Guest(alice, 0));
+        assertThat(guests.guests()).containsExactly(new GuestStore.Guest(alice, 0));
     }
 
     @Test
@@ -150,5 +172,64 @@ class GuestAccessTest {
         assertThat(new FileAuditLog(directory.resolve("audit.jsonl"), clock).read(Optional.empty(), 10))
             .extracting(entry -> entry.action())
             .containsExactly("invite", "redeem", "guest-remove");
+    }
+
+    @Test
+    void aTokenRevokedOnAnotherNodeShouldBeRefusedHereOnceTheRefreshIntervalPassed() throws Exception {
+        String token = guests.redeem(code()).token();
+        GuestAccess otherNode = on(store);
+        assertThat(guests.authenticate(token)).contains(alice);
+
+        assertThat(otherNode.revokeToken(token)).contains(alice);
+
+        assertThat(otherNode.authenticate(token)).as("revoked on that node: refused at once").isEmpty();
+        assertThat(guests.authenticate(token)).as("within the interval, the cached answer").contains(alice);
+        clock.advance(REFRESH);
+        guests.authenticate(token);
+        reloads.runPending();
+        assertThat(guests.authenticate(token)).isEmpty();
+    }
+
+    @Test
+    void authenticateShouldRefuseTheTokenWhenTheAccountNoLongerExists() throws Exception {
+        String token = guests.redeem(code()).token();
+
+        assertThat(guests.authenticate(token, owner -> false)).isEmpty();
+        assertThat(guests.authenticate(token, alice::equals)).contains(alice);
+    }
+
+    @Test
+    void ofTwoConcurrentRedemptionsOfOneCodeExactlyOneShouldGetAToken() throws Exception {
+        String code = code();
+        GuestAccess otherNode = on(store);
+
+        List<Boolean> redeemed = Concurrently.run(2, node -> () -> {
+            try {
+                (node == 0 ? guests : otherNode).redeem(code);
+                return true;
+            } catch (InvalidCodeException e) {
+                return false;
+            }
+        });
+
+        assertThat(redeemed).containsExactlyInAnyOrder(true, false);
+        assertThat(guests.guests()).containsExactly(new GuestStore.Guest(alice, 1));
+    }
+
+    @Test
+    void inviteShouldBeRefusedOnAnotherNodeWithinTheMinimumInterval() {
+        code();
+
+        assertThat(on(store).invite(alice, VALIDITY, INTERVAL)).isEmpty();
+    }
+
+    @Test
+    void removeGuestShouldForgetTheGuestsPluginVariables() throws Exception {
+        guests.redeem(code());
+        variables.commit(alice, variables.version(alice), Map.of("n", Optional.of(new byte[] {1})));
+
+        guests.removeGuest(alice, "admin");
+
+        assertThat(variables.get(alice, "n")).isEmpty();
     }
 }

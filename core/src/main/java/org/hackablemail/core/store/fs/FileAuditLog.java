@@ -1,7 +1,6 @@
 package org.hackablemail.core.store.fs;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +16,13 @@ import java.util.stream.Stream;
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.store.AuditEntry;
 import org.hackablemail.core.store.AuditLog;
+import org.hackablemail.core.store.StorageUnavailableException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * An {@link AuditLog} in a file of JSON lines, one entry a line, only ever appended to. A line cut short by a crash
- * is skipped when reading.
+ * An {@link AuditLog} in a file of JSON lines, one entry a line, only ever appended to (one James node). A line cut
+ * short by a crash is skipped when reading.
  */
 public final class FileAuditLog implements AuditLog {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -47,7 +47,7 @@ public final class FileAuditLog implements AuditLog {
                 + "\n").getBytes(StandardCharsets.UTF_8);
             Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the audit log " + file, e);
+            throw new StorageUnavailableException("Cannot write the audit log " + file, e);
         }
     }
 
@@ -68,7 +68,7 @@ public final class FileAuditLog implements AuditLog {
                     }
                 });
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the audit log " + file, e);
+            throw new StorageUnavailableException("Cannot read the audit log " + file, e);
         }
         return List.copyOf(latest);
     }

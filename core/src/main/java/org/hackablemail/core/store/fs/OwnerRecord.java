@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.store.PluginVersion;
@@ -12,12 +14,13 @@ import org.hackablemail.plugin.PluginDigest;
 import org.hackablemail.plugin.simulation.SimulationReport;
 
 /**
- * What the file system store keeps per owner, as JSON: the versions pushed, which one is active, and the plugin's
- * configuration. Records written before configuration existed read as an empty configuration.
+ * What the file system store keeps per owner, as JSON: the versions kept, oldest first, which one is active, and the
+ * plugin's configuration. Records written before configuration existed read as an empty configuration.
  */
 record OwnerRecord(Integer active, List<Version> versions, Map<String, String> config) {
 
     OwnerRecord {
+        versions = versions == null ? List.of() : List.copyOf(versions);
         config = config == null ? Map.of() : Map.copyOf(config);
     }
 
@@ -25,8 +28,12 @@ record OwnerRecord(Integer active, List<Version> versions, Map<String, String> c
                    SimulationReport simulations) {
 
         PluginVersion toPluginVersion(Owner owner) {
-            return new PluginVersion(owner, version, new PluginDigest(digest), size, Instant.parse(pushedAt),
-                pushedBy, simulations);
+            return new PluginVersion(owner, version, pluginDigest(), size, Instant.parse(pushedAt), pushedBy,
+                simulations);
+        }
+
+        PluginDigest pluginDigest() {
+            return new PluginDigest(digest);
         }
     }
 
@@ -34,12 +41,19 @@ record OwnerRecord(Integer active, List<Version> versions, Map<String, String> c
         return new OwnerRecord(null, List.of(), Map.of());
     }
 
+    /** Not a bean property name: Jackson would write it, then refuse to read it back. */
+    boolean holdsNothing() {
+        return versions.isEmpty() && config.isEmpty();
+    }
+
+    /** The record with a new active version numbered above the others, and only the last {@code keep} besides. */
     OwnerRecord withNewVersion(PluginDigest digest, long size, Instant pushedAt, String pushedBy,
-                               SimulationReport simulations) {
-        int version = versions.size() + 1;
+                               SimulationReport simulations, int keep) {
+        int version = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
         List<Version> all = new ArrayList<>(versions);
         all.add(new Version(version, digest.hex(), size, pushedAt.toString(), pushedBy, simulations));
-        return new OwnerRecord(version, all, config);
+        List<Version> kept = all.subList(Math.max(0, all.size() - keep), all.size());
+        return new OwnerRecord(version, kept, config);
     }
 
     OwnerRecord withActive(Integer version) {
@@ -55,6 +69,10 @@ record OwnerRecord(Integer active, List<Version> versions, Map<String, String> c
     }
 
     Optional<Version> version(int number) {
-        return number >= 1 && number <= versions.size() ? Optional.of(versions.get(number - 1)) : Optional.empty();
+        return versions.stream().filter(candidate -> candidate.version() == number).findFirst();
+    }
+
+    Set<PluginDigest> digests() {
+        return versions.stream().map(Version::pluginDigest).collect(Collectors.toSet());
     }
 }

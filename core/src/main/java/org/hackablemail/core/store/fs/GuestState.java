@@ -1,11 +1,12 @@
-package org.hackablemail.core.guests;
+package org.hackablemail.core.store.fs;
 
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What {@link GuestAccess} keeps on disk: the guests, the pending invites and the push tokens, each code and token by
- * its SHA-256 hash only, and when each address last got an invite. Times are epoch milliseconds.
+ * What {@link FileSystemGuestStore} keeps on disk: the guests, the pending invites and the push tokens, each code and
+ * token by its SHA-256 hash only, and when each address last got an invite. Times are epoch milliseconds. Mutable,
+ * guarded by the store.
  */
 record GuestState(TreeSet<String> guests, TreeMap<String, Invite> invites, TreeMap<String, Token> tokens,
                   TreeMap<String, Long> lastInvite) {
@@ -26,7 +27,7 @@ record GuestState(TreeSet<String> guests, TreeMap<String, Invite> invites, TreeM
         return tokens.values().stream().filter(token -> token.address().equals(address)).count();
     }
 
-    int revokeTokensOf(String address) {
+    int removeTokensOf(String address) {
         int before = tokens.size();
         tokens.values().removeIf(token -> token.address().equals(address));
         return before - tokens.size();
@@ -34,5 +35,9 @@ record GuestState(TreeSet<String> guests, TreeMap<String, Invite> invites, TreeM
 
     void forgetExpiredInvites(long now) {
         invites.values().removeIf(invite -> invite.expires() <= now);
+    }
+
+    void forgetInvitesBefore(long time) {
+        lastInvite.values().removeIf(last -> last < time);
     }
 }

@@ -1,0 +1,50 @@
+package org.hackablemail.core.store.fs;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.hackablemail.core.store.AuditLog;
+import org.hackablemail.core.store.GuestStore;
+import org.hackablemail.core.store.PluginStore;
+import org.hackablemail.core.store.Storage;
+import org.hackablemail.core.store.StorageSettings;
+import org.hackablemail.core.store.VariableStore;
+
+/**
+ * The stores in the bundle's data directory, for one James node (the default: nothing to install):
+ * {@code plugins/}, {@code plugin-vars/}, {@code guests/guests.json}, {@code audit/audit.jsonl}.
+ */
+public final class FileSystemStorage implements Storage {
+    private final PluginStore plugins;
+    private final VariableStore variables;
+    private final GuestStore guests;
+    private final AuditLog audit;
+
+    public FileSystemStorage(Path dataDirectory, Clock clock, StorageSettings settings) {
+        this.plugins = new FileSystemPluginStore(dataDirectory.resolve("plugins"), clock, settings.keepVersions());
+        this.variables = new FileSystemVariableStore(dataDirectory.resolve("plugin-vars"), settings.variableQuotas(),
+            settings.variableCacheBytes());
+        this.guests = new FileSystemGuestStore(dataDirectory.resolve("guests").resolve("guests.json"));
+        this.audit = new FileAuditLog(dataDirectory.resolve("audit").resolve("audit.jsonl"), clock);
+    }
+
+    @Override
+    public PluginStore plugins() {
+        return plugins;
+    }
+
+    @Override
+    public VariableStore variables() {
+        return variables;
+    }
+
+    @Override
+    public GuestStore guests() {
+        return guests;
+    }
+
+    @Override
+    public AuditLog audit() {
+        return audit;
+    }
+}

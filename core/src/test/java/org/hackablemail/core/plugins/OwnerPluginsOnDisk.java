@@ -1,0 +1,42 @@
+package org.hackablemail.core.plugins;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.hackablemail.core.cache.RefreshPolicy;
+import org.hackablemail.core.store.StorageSettings;
+import org.hackablemail.core.store.fs.FileSystemStorage;
+import org.hackablemail.plugin.host.HostCapacity;
+import org.hackablemail.plugin.host.PluginHost;
+import org.hackablemail.plugin.host.SandboxLimits;
+import org.hackablemail.plugin.simulation.SimulationSuite;
+
+/** For tests of the James side: the owners' plugins on the file-system stores in a directory and the real host. */
+public final class OwnerPluginsOnDisk implements AutoCloseable {
+    private final FileSystemStorage storage;
+    private final PluginHost host;
+    private final OwnerPlugins plugins;
+
+    public OwnerPluginsOnDisk(Path directory, SandboxLimits limits) {
+        storage = new FileSystemStorage(directory, Clock.systemUTC(), StorageSettings.defaults());
+        host = new PluginHost(limits, HostCapacity.defaults(), new HostVariables(storage.variables()),
+            storage.plugins()::module);
+        plugins = new OwnerPlugins(storage.plugins(), storage.variables(), host,
+            new SimulationSuite(host, limits.maxInputBytes()), storage.audit(),
+            new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run));
+    }
+
+    public OwnerPlugins plugins() {
+        return plugins;
+    }
+
+    public FileSystemStorage storage() {
+        return storage;
+    }
+
+    @Override
+    public void close() {
+        host.close();
+    }
+}

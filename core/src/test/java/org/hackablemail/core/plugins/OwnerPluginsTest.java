@@ -1,0 +1,162 @@
+package org.hackablemail.core.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.hackablemail.core.Owner;
+import org.hackablemail.core.SettableClock;
+import org.hackablemail.core.cache.ManualExecutor;
+import org.hackablemail.core.cache.RefreshPolicy;
+import org.hackablemail.core.store.PluginStore;
+import org.hackablemail.core.store.StorageSettings;
+import org.hackablemail.core.store.StorageUnavailableException;
+import org.hackablemail.core.store.fs.FileSystemStorage;
+import org.hackablemail.plugin.host.HostCapacity;
+import org.hackablemail.plugin.host.Outcome;
+import org.hackablemail.plugin.host.PluginHost;
+import org.hackablemail.plugin.host.SandboxLimits;
+import org.hackablemail.plugin.simulation.SimulationSuite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The owners' plugins on the file-system stores and the real plugin host, two "nodes" sharing the stores. */
+class OwnerPluginsTest {
+    private static final Path PLUGINS = Path.of("../plugin-host/src/test/resources/plugins");
+    private static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final Owner BOB = Owner.of("bob@example.org");
+    private static final byte[] EMAIL = "{\"sender\":\"alice@example.org\",\"receiver\":\"bob@example.org\",\"headers\":{},\"body\":\"Hi\"}"
+        .getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path directory;
+
+    private final SettableClock clock = new SettableClock();
+    private final ManualExecutor reloads = new ManualExecutor();
+    private FileSystemStorage storage;
+    private PluginHost host;
+    private OutagePluginStore otherNodesStore;
+    private OwnerPlugins here;
+    private OwnerPlugins otherNode;
+
+    @BeforeEach
+    void setUp() {
+        storage = new FileSystemStorage(directory, clock, StorageSettings.defaults());
+        host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults(),
+            new HostVariables(storage.variables()), storage.plugins()::module);
+        otherNodesStore = new OutagePluginStore(storage.plugins());
+        here = on(storage.plugins());
+        otherNode = on(otherNodesStore);
+    }
+
+    @AfterEach
+    void tearDown() {
+        host.close();
+    }
+
+    private OwnerPlugins on(PluginStore store) {
+        return new OwnerPlugins(store, storage.variables(), host, new SimulationSuite(host, 1024 * 1024),
+            storage.audit(), new RefreshPolicy(REFRESH, clock, reloads));
+    }
+
+    private void push(OwnerPlugins node, String plugin) throws Exception {
+        node.push(BOB, Files.readAllBytes(PLUGINS.resolve(plugin)), List.of(), "test", false);
+    }
+
+    private int run(OwnerPlugins node) {
+        return node.run(BOB, EMAIL, false).map(Outcome::resultCode).orElseThrow();
+    }
+
+    @Test
+    void aChangeMadeHereShouldApplyAtOnce() throws Exception {
+        assertThat(here.hasPlugin(BOB)).isFalse();
+
+        push(here, "count-calls.wasm");
+        assertThat(here.hasPlugin(BOB)).isTrue();
+
+        here.delete(BOB, "admin");
+        assertThat(here.hasPlugin(BOB)).isFalse();
+    }
+
+    @Test
+    void aPushOnAnotherNodeShouldApplyHereOnceTheRefreshIntervalPassed() throws Exception {
+        assertThat(otherNode.hasPlugin(BOB)).isFalse();
+
+        push(here, "count-calls.wasm");
+
+        assertThat(otherNode.hasPlugin(BOB)).as("within the interval, the cached answer").isFalse();
+        clock.advance(REFRESH);
+        assertThat(otherNode.hasPlugin(BOB)).as("served while the reload runs").isFalse();
+        reloads.runPending();
+        assertThat(otherNode.hasPlugin(BOB)).isTrue();
+    }
+
+    @Test
+    void aNodeShouldKeepRunningTheCachedPluginWhileTheStoreIsDown() throws Exception {
+        push(here, "count-calls.wasm");
+        assertThat(otherNode.hasPlugin(BOB)).isTrue();
+        otherNodesStore.down(true);
+        clock.advance(REFRESH);
+
+        assertThat(run(otherNode)).isEqualTo(1);
+        assertThat(reloads.runPending()).isEqualTo(1);
+
+        assertThat(otherNode.hasPlugin(BOB)).isTrue();
+        assertThat(run(otherNode)).isEqualTo(2);
+    }
+
+    @Test
+    void hasPluginShouldThrowWhenTheStoreIsDownAndTheOwnerWasNeverRead() {
+        otherNodesStore.down(true);
+
+        assertThatThrownBy(() -> otherNode.hasPlugin(BOB)).isInstanceOf(StorageUnavailableException.class);
+    }
+
+    @Test
+    void deleteShouldForgetThePluginsVariablesAndLeaveNothingOnDisk() throws Exception {
+        push(here, "count-calls.wasm");
+        here.setConfig(BOB, Map.of("greeting", "Hi"), "bob");
+        run(here);
+        assertThat(run(here)).isEqualTo(2);
+
+        assertThat(here.delete(BOB, "admin")).isTrue();
+
+        assertThat(files(directory.resolve("plugins"))).isEmpty();
+        assertThat(files(directory.resolve("plugin-vars"))).isEmpty();
+        push(here, "count-calls.wasm");
+        assertThat(run(here)).as("the next plugin of the address starts afresh").isEqualTo(1);
+    }
+
+    @Test
+    void pushShouldKeepOnlyTheLatestVersionsAndTheirModules() throws Exception {
+        FileSystemStorage keepingOne = new FileSystemStorage(directory.resolve("one"), clock,
+            new StorageSettings(1, StorageSettings.defaults().variableQuotas(), 64 * 1024 * 1024));
+        OwnerPlugins plugins = new OwnerPlugins(keepingOne.plugins(), keepingOne.variables(), host,
+            new SimulationSuite(host, 1024 * 1024), keepingOne.audit(), new RefreshPolicy(REFRESH, clock, reloads));
+        plugins.push(BOB, Files.readAllBytes(PLUGINS.resolve("drop.wasm")), List.of(), "test", false);
+
+        plugins.push(BOB, Files.readAllBytes(PLUGINS.resolve("count-calls.wasm")), List.of(), "test", false);
+
+        assertThat(plugins.history(BOB)).singleElement().satisfies(kept -> assertThat(kept.version()).isEqualTo(2));
+        assertThat(files(directory.resolve("one").resolve("plugins").resolve("modules"))).hasSize(1);
+    }
+
+    private static List<Path> files(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(Files::isRegularFile).toList();
+        }
+    }
+}

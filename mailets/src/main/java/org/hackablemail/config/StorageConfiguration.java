@@ -1,0 +1,46 @@
+package org.hackablemail.config;
+
+import java.time.Duration;
+
+import org.hackablemail.core.store.StorageSettings;
+import org.hackablemail.core.store.VariableQuotas;
+
+/** Which back-end holds the bundle's state, and the settings of its stores, from {@code hackable-mail.properties}. */
+public final class StorageConfiguration {
+    public static final String STORAGE = "storage";
+    public static final String FILE_SYSTEM = "filesystem";
+
+    private StorageConfiguration() {
+    }
+
+    /** The back-end: {@code filesystem}, the data directory of this node. */
+    public static String backend(HackableMailConfiguration configuration) {
+        return configuration.value(STORAGE, FILE_SYSTEM, value -> {
+            if (!value.equals(FILE_SYSTEM)) {
+                throw new IllegalArgumentException("the storage must be '" + FILE_SYSTEM + "'");
+            }
+            return value;
+        });
+    }
+
+    /** How soon a change made on another node reaches this one. */
+    public static Duration refresh(HackableMailConfiguration configuration) {
+        return configuration.value("storage.refresh", "5s", ValueParsers::positiveDuration);
+    }
+
+    public static StorageSettings settings(HackableMailConfiguration configuration) {
+        VariableQuotas quotas = new VariableQuotas(
+            configuration.value("plugin.vars.max.count", String.valueOf(StorageSettings.DEFAULT_MAX_VARIABLES),
+                ValueParsers::positiveInt),
+            configuration.value("plugin.vars.max.bytes", "1M", ValueParsers::positiveSize));
+        long cacheBytes = configuration.value("plugin.vars.cache.memory", "64M", ValueParsers::positiveSize);
+        int keepVersions = configuration.value("plugin.versions.keep",
+            String.valueOf(StorageSettings.DEFAULT_KEEP_VERSIONS), ValueParsers::positiveInt);
+        try {
+            return new StorageSettings(keepVersions, quotas, cacheBytes);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPropertyException("plugin.vars.cache.memory", String.valueOf(cacheBytes),
+                configuration.source(), e.getMessage());
+        }
+    }
+}
