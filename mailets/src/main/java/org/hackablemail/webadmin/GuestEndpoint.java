@@ -81,6 +81,7 @@ public class GuestEndpoint implements PublicRoutes {
 
     @Override
     public void define(Service service) {
+        RouteErrors.answerStorageOutages(service);
         service.before(BASE_PATH + "/*", (request, response) -> {
             if (!rateLimiter.allow(request.ip())) {
                 throw RouteErrors.error(HttpStatus.TOO_MANY_REQUESTS_429, ErrorResponder.ErrorType.INVALID_ARGUMENT,

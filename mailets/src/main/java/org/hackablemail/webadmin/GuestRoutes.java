@@ -51,6 +51,7 @@ public class GuestRoutes implements Routes {
 
     @Override
     public void define(Service service) {
+        RouteErrors.answerStorageOutages(service);
         service.get(BASE_PATH, (request, response) -> guests.guests(), jsonTransformer);
         service.put(GUEST_PATH, this::add);
         service.delete(GUEST_PATH, this::remove);

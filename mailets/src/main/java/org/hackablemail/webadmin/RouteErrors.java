@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.eclipse.jetty.http.HttpStatus;
+import org.hackablemail.core.store.StorageUnavailableException;
 import org.hackablemail.plugin.simulation.SimulationReport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import spark.HaltException;
 import spark.Response;
+import spark.Service;
 import spark.Spark;
 
 /** The JSON errors of the bundle's routes, in James's webadmin style ({@code statusCode}, {@code type}, {@code message}). */
@@ -37,6 +39,24 @@ final class RouteErrors {
             .haltError();
     }
 
+    /**
+     * Makes every route of the service answer a storage outage with a 503 naming the cause, in the same JSON: the
+     * bundle's state is out of reach for now, the request may be tried again. Spark keeps one handler per exception
+     * class for the whole webadmin server, so each of our route classes may install it.
+     */
+    static void answerStorageOutages(Service service) {
+        service.exception(StorageUnavailableException.class, (exception, request, response) -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("statusCode", HttpStatus.SERVICE_UNAVAILABLE_503);
+            body.put("type", ErrorResponder.ErrorType.SERVER_ERROR.getType());
+            body.put("message", "The storage is unavailable: " + exception.getMessage());
+            body.put("details", String.valueOf(exception.getCause()));
+            response.status(HttpStatus.SERVICE_UNAVAILABLE_503);
+            response.type("application/json");
+            response.body(json(body));
+        });
+    }
+
     /** A 400 whose body also carries the simulation report, so that the author sees every failed scenario. */
     static HaltException simulationsFailed(Response response, String message, SimulationReport report) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -46,10 +66,14 @@ final class RouteErrors {
         body.put("details", report.summary());
         body.put("simulations", report);
         response.type("application/json");
+        return Spark.halt(HttpStatus.BAD_REQUEST_400, json(body));
+    }
+
+    private static String json(Map<String, Object> body) {
         try {
-            return Spark.halt(HttpStatus.BAD_REQUEST_400, MAPPER.writeValueAsString(body));
+            return MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A simulation report is always serializable", e);
+            throw new IllegalStateException("An error body is always serializable", e);
         }
     }
 }
