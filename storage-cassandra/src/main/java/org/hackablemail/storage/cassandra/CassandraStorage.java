@@ -1,0 +1,113 @@
+package org.hackablemail.storage.cassandra;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.hackablemail.core.store.AuditLog;
+import org.hackablemail.core.store.GuestStore;
+import org.hackablemail.core.store.PluginStore;
+import org.hackablemail.core.store.Storage;
+import org.hackablemail.core.store.StorageSettings;
+import org.hackablemail.core.store.VariableStore;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
+
+/**
+ * Every store of the bundle on Apache Cassandra, shared by any number of James nodes: one driver session, the
+ * schema made ready at start, and the stores on it.
+ */
+public final class CassandraStorage implements Storage, AutoCloseable {
+    private final CqlSession session;
+    private final Cql cql;
+    private final PluginStore plugins;
+    private final CassandraVariableStore variables;
+    private final GuestStore guests;
+    private final AuditLog audit;
+
+    private CassandraStorage(CqlSession session, CassandraSettings settings, StorageSettings stores, Duration refresh,
+                             Clock clock) {
+        this.session = session;
+        this.cql = new Cql(session, settings);
+        this.plugins = new CassandraPluginStore(cql, clock, stores.keepVersions());
+        this.variables = new CassandraVariableStore(cql, stores.variableQuotas(), stores.variableCacheBytes(), refresh, clock);
+        this.guests = new CassandraGuestStore(cql, clock);
+        this.audit = new CassandraAuditLog(cql, clock);
+    }
+
+    /**
+     * Connects (retrying as {@link CassandraSettings} says), creates or checks the keyspace and tables, and gives
+     * the stores.
+     *
+     * @param refresh how long a node serves plugin variables it read before reading them again
+     * @throws CassandraUnreachableException when no node answers
+     * @throws CassandraSchemaException      when the keyspace or a table cannot be used
+     */
+    public static CassandraStorage open(CassandraSettings settings, StorageSettings stores, Duration refresh, Clock clock)
+            throws InterruptedException {
+        return open(settings, stores, refresh, clock, UnaryOperator.identity());
+    }
+
+    /** {@link #open}, with driver options laid over the driver's configuration (tests). */
+    public static CassandraStorage open(CassandraSettings settings, StorageSettings stores, Duration refresh, Clock clock,
+                                        UnaryOperator<ProgrammaticDriverConfigLoaderBuilder> driverOptions)
+            throws InterruptedException {
+        CqlSession session = new CassandraSessionFactory(settings, driverOptions).open();
+        try {
+            new CassandraSchema(session, settings).ensure(tables());
+            return new CassandraStorage(session, settings, stores, refresh, clock);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    /** Every table of the bundle. */
+    public static List<CassandraTable> tables() {
+        List<CassandraTable> tables = new ArrayList<>(CassandraPluginStore.tables());
+        tables.add(CassandraVariableStore.VARIABLES);
+        tables.addAll(CassandraGuestStore.tables());
+        tables.addAll(CassandraAuditLog.tables());
+        return List.copyOf(tables);
+    }
+
+    @Override
+    public PluginStore plugins() {
+        return plugins;
+    }
+
+    @Override
+    public VariableStore variables() {
+        return variables;
+    }
+
+    @Override
+    public GuestStore guests() {
+        return guests;
+    }
+
+    @Override
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Whether a Cassandra node answers now, for the health checks. */
+    public boolean reachable() {
+        return cql.reachable();
+    }
+
+    /** Where the bundle's tables are, and from which file the settings came: for the status page. */
+    public String describe() {
+        CassandraSettings settings = cql.settings();
+        return settings.nodes() + ", keyspace " + settings.keyspace() + ", tables " + settings.tablePrefix() + "* ("
+            + settings.source() + ")";
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}
