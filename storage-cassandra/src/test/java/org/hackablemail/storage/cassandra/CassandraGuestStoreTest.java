@@ -4,31 +4,12 @@ import java.time.Clock;
 
 import org.hackablemail.core.store.GuestStore;
 import org.hackablemail.core.store.GuestStoreContract;
-import org.hackablemail.storage.cassandra.testing.SharedCassandra;
 import org.hackablemail.storage.cassandra.testing.TestKeyspace;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(SharedCassandra.class)
 class CassandraGuestStoreTest extends GuestStoreContract {
-    private static TestKeyspace keyspace;
-
-    @BeforeAll
-    static void createKeyspace() {
-        keyspace = TestKeyspace.create("guests", CassandraGuestStore.tables());
-    }
-
-    @AfterAll
-    static void closeSessions() {
-        keyspace.close();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        keyspace.empty();
-    }
+    @RegisterExtension
+    static TestKeyspace keyspace = new TestKeyspace("guests", CassandraGuestStore.tables());
 
     @Override
     protected GuestStore store() {

@@ -4,34 +4,15 @@ import java.time.Clock;
 
 import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.core.store.PluginStoreContract;
-import org.hackablemail.storage.cassandra.testing.SharedCassandra;
 import org.hackablemail.storage.cassandra.testing.TestKeyspace;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(SharedCassandra.class)
 class CassandraPluginStoreTest extends PluginStoreContract {
-    private static TestKeyspace keyspace;
+    @RegisterExtension
+    static TestKeyspace keyspace = new TestKeyspace("plugins", CassandraPluginStore.tables());
 
     private Clock clock;
     private int keepVersions;
-
-    @BeforeAll
-    static void createKeyspace() {
-        keyspace = TestKeyspace.create("plugins", CassandraPluginStore.tables());
-    }
-
-    @AfterAll
-    static void closeSessions() {
-        keyspace.close();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        keyspace.empty();
-    }
 
     @Override
     protected PluginStore store(Clock clock, int keepVersions) {

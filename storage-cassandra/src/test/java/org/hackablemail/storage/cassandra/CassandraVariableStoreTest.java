@@ -13,40 +13,21 @@ import org.hackablemail.core.SettableClock;
 import org.hackablemail.core.store.VariableQuotas;
 import org.hackablemail.core.store.VariableStore;
 import org.hackablemail.core.store.VariableStoreContract;
-import org.hackablemail.storage.cassandra.testing.SharedCassandra;
 import org.hackablemail.storage.cassandra.testing.TestKeyspace;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract, on stores that read Cassandra at every call (refresh 0); then what the cache changes when values are
  * served from memory for a while, as in production.
  */
-@ExtendWith(SharedCassandra.class)
 class CassandraVariableStoreTest extends VariableStoreContract {
     private static final Owner DAVE = Owner.of("dave@example.org");
     private static final long CACHE_BYTES = 1024 * 1024;
-    private static TestKeyspace keyspace;
+    @RegisterExtension
+    static TestKeyspace keyspace = new TestKeyspace("variables", List.of(CassandraVariableStore.VARIABLES));
 
     private VariableQuotas quotas;
-
-    @BeforeAll
-    static void createKeyspace() {
-        keyspace = TestKeyspace.create("variables", List.of(CassandraVariableStore.VARIABLES));
-    }
-
-    @AfterAll
-    static void closeSessions() {
-        keyspace.close();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        keyspace.empty();
-    }
 
     @Override
     protected VariableStore store(VariableQuotas quotas) {

@@ -7,33 +7,53 @@ import org.hackablemail.storage.cassandra.CassandraSettings;
 import org.hackablemail.storage.cassandra.CassandraTable;
 import org.hackablemail.storage.cassandra.Cql;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import com.datastax.oss.driver.api.core.CqlSession;
 
 /**
  * A keyspace of a test class's own on the shared Cassandra, with the tables it needs, seen from two "nodes": two
- * driver sessions, as two James nodes would have. {@link #empty} truncates the tables between tests.
+ * driver sessions, as two James nodes would have. As a {@code @RegisterExtension} static field: created before the
+ * class's tests, its tables emptied before each test, its sessions closed after.
  */
-public final class TestKeyspace implements AutoCloseable {
-    private final CassandraSettings settings;
+public final class TestKeyspace implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+    private final String prefix;
     private final List<CassandraTable> tables;
-    private final CqlSession nodeA;
-    private final CqlSession nodeB;
-    private final Cql cqlA;
-    private final Cql cqlB;
+    private CassandraSettings settings;
+    private CqlSession nodeA;
+    private CqlSession nodeB;
+    private Cql cqlA;
+    private Cql cqlB;
 
-    private TestKeyspace(CassandraSettings settings, List<CassandraTable> tables) {
-        this.settings = settings;
-        this.tables = tables;
-        this.nodeA = SharedCassandra.session(settings);
-        new CassandraSchema(nodeA, settings).ensure(tables);
-        this.nodeB = SharedCassandra.session(settings);
-        this.cqlA = new Cql(nodeA, settings);
-        this.cqlB = new Cql(nodeB, settings);
+    /** A new keyspace named after {@code prefix} with {@code tables}. */
+    public TestKeyspace(String prefix, List<CassandraTable> tables) {
+        this.prefix = prefix;
+        this.tables = List.copyOf(tables);
     }
 
-    /** Creates a new keyspace named after {@code prefix} with {@code tables}. */
-    public static TestKeyspace create(String prefix, List<CassandraTable> tables) {
-        return new TestKeyspace(SharedCassandra.settings(SharedCassandra.newKeyspaceName(prefix)), tables);
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        new SharedCassandra().beforeAll(context);
+        settings = SharedCassandra.settings(SharedCassandra.newKeyspaceName(prefix));
+        nodeA = SharedCassandra.session(settings);
+        new CassandraSchema(nodeA, settings).ensure(tables);
+        nodeB = SharedCassandra.session(settings);
+        cqlA = new Cql(nodeA, settings);
+        cqlB = new Cql(nodeB, settings);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        empty();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        nodeA.close();
+        nodeB.close();
     }
 
     public CassandraSettings settings() {
@@ -58,11 +78,5 @@ public final class TestKeyspace implements AutoCloseable {
                 nodeA.execute("TRUNCATE " + name);
             }
         }
-    }
-
-    @Override
-    public void close() {
-        nodeA.close();
-        nodeB.close();
     }
 }
