@@ -9,6 +9,8 @@ import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 import org.hackablemail.bayes.corpus.RawMessage;
+import org.hackablemail.bayes.store.Scope;
+import org.hackablemail.bayes.store.Source;
 
 /**
  * Teaches a filter a corpus of any size with one label, a batch (one commit) at a time, so that memory stays bounded
@@ -33,13 +35,19 @@ public final class BatchTraining {
      * @return how many messages were learnt
      */
     public long train(Label label, Stream<RawMessage> messages, LongConsumer progress) throws IOException {
+        return train(Scope.SHARED, label, Source.ADMIN, messages, progress);
+    }
+
+    /** Teaches the messages to one scope; each message counts once, however often it is in the corpus. */
+    public long train(Scope scope, Label label, Source source, Stream<RawMessage> messages, LongConsumer progress)
+        throws IOException {
         long learnt = 0;
         List<byte[]> batch = new ArrayList<>(batchSize);
         try {
             for (Iterator<RawMessage> it = messages.iterator(); it.hasNext(); ) {
                 batch.add(it.next().content());
                 if (batch.size() == batchSize || !it.hasNext()) {
-                    filter.train(label, batch);
+                    filter.learnAll(scope, label, source, batch);
                     learnt += batch.size();
                     batch.clear();
                     progress.accept(learnt);

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.hackablemail.bayes.classify.ClassifierSettings;
 import org.hackablemail.bayes.corpus.RawMessage;
-import org.hackablemail.bayes.tokenize.TokenizerSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,25 +26,25 @@ class BatchTrainingTest {
     @Test
     void shouldLearnEveryMessageAndReportProgressAfterEachBatch() throws Exception {
         List<Long> progress = new ArrayList<>();
-        try (BayesianFilter filter = BayesianFilter.open(store, TokenizerSettings.DEFAULT, ClassifierSettings.DEFAULT)) {
+        try (BayesianFilter filter = BayesianFilter.open(store, FilterSettings.DEFAULT)) {
             long learnt = new BatchTraining(filter, 4).train(Label.SPAM, messages(10), progress::add);
 
             assertThat(learnt).isEqualTo(10);
             assertThat(progress).containsExactly(4L, 8L, 10L);
-            assertThat(filter.store().statistics().totals().spamMessages()).isEqualTo(10);
+            assertThat(filter.statistics().spamMessages()).isEqualTo(10);
         }
     }
 
     @Test
     void shouldLearnNothingFromAnEmptyCorpus() throws Exception {
-        try (BayesianFilter filter = BayesianFilter.open(store, TokenizerSettings.DEFAULT, ClassifierSettings.DEFAULT)) {
+        try (BayesianFilter filter = BayesianFilter.open(store, FilterSettings.DEFAULT)) {
             assertThat(new BatchTraining(filter, 4).train(Label.HAM, Stream.empty(), count -> { })).isZero();
         }
     }
 
     @Test
     void constructorShouldThrowWhenTheBatchIsEmpty() throws Exception {
-        try (BayesianFilter filter = BayesianFilter.open(store, TokenizerSettings.DEFAULT, ClassifierSettings.DEFAULT)) {
+        try (BayesianFilter filter = BayesianFilter.open(store, FilterSettings.DEFAULT)) {
             assertThatThrownBy(() -> new BatchTraining(filter, 0)).isInstanceOf(IllegalArgumentException.class);
         }
     }

@@ -2,6 +2,7 @@ package org.hackablemail.bayes.classify;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Optional;
 
 import org.hackablemail.bayes.TokenCount;
 import org.hackablemail.bayes.TokenStatistics;
@@ -9,6 +10,12 @@ import org.hackablemail.bayes.TokenStatistics;
 /**
  * Gary Robinson's classifier: each token's spamminess is smoothed towards a prior by how often it was seen, and the
  * most telling tokens are combined with Fisher's chi-square method into one score. Stateless and thread-safe.
+ *
+ * <p>With a personal layer, a token the recipient trained is weighed on the shared counts plus the recipient's counts
+ * times {@code personalWeight}, against the shared totals plus the recipient's totals times the same weight; every other
+ * token on the shared counts alone. So a message that shares no telling token with the recipient's training gets
+ * exactly the shared score, and the recipient's corrections outweigh the shared evidence only for what they
+ * corrected.</p>
  */
 public final class ChiSquareClassifier {
     private final ClassifierSettings settings;
@@ -22,34 +29,69 @@ public final class ChiSquareClassifier {
     }
 
     public Classification classify(Collection<String> tokens, TokenStatistics statistics) {
-        long spamMessages = statistics.spamMessages();
-        long hamMessages = statistics.hamMessages();
-        if (spamMessages < Math.max(1, settings.minSpamMessages()) || hamMessages < Math.max(1, settings.minHamMessages())) {
+        return classify(tokens, statistics, Optional.empty(), 1);
+    }
+
+    /**
+     * @param personal       the recipient's own counts, when the recipient trained enough
+     * @param personalWeight how many shared messages one of the recipient's own is worth
+     */
+    public Classification classify(Collection<String> tokens, TokenStatistics shared, Optional<TokenStatistics> personal,
+                                   double personalWeight) {
+        long spamMessages = shared.spamMessages();
+        long hamMessages = shared.hamMessages();
+        long ownSpam = personal.map(TokenStatistics::spamMessages).orElse(0L);
+        long ownHam = personal.map(TokenStatistics::hamMessages).orElse(0L);
+        if (spamMessages + ownSpam < minimum(settings.minSpamMessages())
+            || hamMessages + ownHam < minimum(settings.minHamMessages())) {
             return Classification.UNDECIDED;
         }
+        boolean sharedAloneTooSmall = spamMessages < minimum(settings.minSpamMessages())
+            || hamMessages < minimum(settings.minHamMessages());
+        double mergedSpam = spamMessages + personalWeight * ownSpam;
+        double mergedHam = hamMessages + personalWeight * ownHam;
         double[] spamminess = new double[tokens.size()];
         int telling = 0;
+        double personalDeviation = -1;
         for (String token : tokens) {
-            TokenCount count = statistics.count(token);
-            if (count.spam() + count.ham() > 0) {
-                double probability = spamminess(count, spamMessages, hamMessages);
-                if (Math.abs(probability - 0.5) >= settings.minDeviation()) {
-                    spamminess[telling++] = probability;
+            TokenCount count = shared.count(token);
+            TokenCount own = personal.isPresent() ? personal.get().count(token) : TokenCount.NONE;
+            boolean isOwn = own.spam() + own.ham() > 0;
+            double probability = isOwn
+                ? spamminess(count.spam() + personalWeight * own.spam(), count.ham() + personalWeight * own.ham(),
+                    mergedSpam, mergedHam)
+                : spamminess(count.spam(), count.ham(), spamMessages, hamMessages);
+            double deviation = Math.abs(probability - 0.5);
+            if (!Double.isNaN(probability) && deviation >= settings.minDeviation()) {
+                spamminess[telling++] = probability;
+                if (isOwn) {
+                    personalDeviation = Math.max(personalDeviation, deviation);
                 }
             }
         }
         if (telling == 0) {
             return Classification.UNDECIDED;
         }
-        double score = combine(mostExtreme(spamminess, telling));
-        return new Classification(verdictOf(score), score);
+        double[] chosen = mostExtreme(spamminess, telling);
+        double score = combine(chosen);
+        boolean personalDecided = personal.isPresent()
+            && (sharedAloneTooSmall || personalDeviation >= leastDeviation(chosen));
+        return new Classification(verdictOf(score), score, personalDecided ? ModelUsed.PERSONAL : ModelUsed.SHARED);
     }
 
-    private double spamminess(TokenCount count, long spamMessages, long hamMessages) {
-        double spamRatio = (double) count.spam() / spamMessages;
-        double hamRatio = (double) count.ham() / hamMessages;
+    private static long minimum(int configured) {
+        return Math.max(1, configured);
+    }
+
+    /** NaN for a token seen in neither class (or only in a class with no message). */
+    private double spamminess(double spamCount, double hamCount, double spamMessages, double hamMessages) {
+        double spamRatio = spamMessages > 0 ? spamCount / spamMessages : 0;
+        double hamRatio = hamMessages > 0 ? hamCount / hamMessages : 0;
+        if (spamRatio + hamRatio == 0) {
+            return Double.NaN;
+        }
         double raw = spamRatio / (spamRatio + hamRatio);
-        int seen = count.spam() + count.ham();
+        double seen = spamCount + hamCount;
         return (settings.strength() * settings.prior() + seen * raw) / (settings.strength() + seen);
     }
 
@@ -66,6 +108,14 @@ public final class ChiSquareClassifier {
             chosen[i] = 0.5 - values[low] >= values[high] - 0.5 ? values[low++] : values[high--];
         }
         return chosen;
+    }
+
+    private static double leastDeviation(double[] chosen) {
+        double least = Double.MAX_VALUE;
+        for (double value : chosen) {
+            least = Math.min(least, Math.abs(value - 0.5));
+        }
+        return least;
     }
 
     /** Fisher's method applied both ways, as in SpamBayes: each tail tests the hypothesis that the tokens are random. */

@@ -10,19 +10,21 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.hackablemail.bayes.TokenCount;
 
 /**
- * The portable export of a store: UTF-8 text, one record per line, fields separated by a tab.
+ * The portable export of the shared model's counts: UTF-8 text, one record per line, fields separated by a tab.
  * <pre>
  * hackable-mail-bayes	1	&lt;spam messages&gt;	&lt;ham messages&gt;	&lt;last trained, epoch ms, or empty&gt;
  * &lt;token&gt;	&lt;spam count&gt;	&lt;ham count&gt;
  * …
  * </pre>
- * Tokens never contain white space. Independent of Lucene's file format, so it survives Lucene upgrades.
+ * Tokens never contain white space. Independent of any store's format, so it moves a trained model between servers and
+ * store kinds; an import becomes the new store's {@link Baseline}.
  */
 public final class ExportFormat {
     static final String MAGIC = "hackable-mail-bayes";
@@ -31,36 +33,43 @@ public final class ExportFormat {
     private ExportFormat() {
     }
 
-    static void write(Totals totals, Map<String, TokenCount> counts, OutputStream out) throws IOException {
+    public static void write(Map<String, TokenCount> counts, long spamMessages, long hamMessages,
+                             Optional<Instant> lastTrained, OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        writer.write(String.join("\t", MAGIC, VERSION, Long.toString(totals.spamMessages()),
-            Long.toString(totals.hamMessages()), totals.lastTrained().map(i -> Long.toString(i.toEpochMilli())).orElse("")));
+        writer.write(String.join("\t", MAGIC, VERSION, Long.toString(spamMessages), Long.toString(hamMessages),
+            lastTrained.map(i -> Long.toString(i.toEpochMilli())).orElse("")));
         writer.write('\n');
         for (Map.Entry<String, TokenCount> entry : counts.entrySet()) {
-            writer.write(entry.getKey() + '\t' + entry.getValue().spam() + '\t' + entry.getValue().ham() + '\n');
+            if (entry.getValue().spam() + entry.getValue().ham() > 0) {
+                writer.write(entry.getKey() + '\t' + entry.getValue().spam() + '\t' + entry.getValue().ham() + '\n');
+            }
         }
         writer.flush();
     }
 
-    /** Reads an export into {@code counts} and returns its totals. */
-    static Totals read(InputStream in, Map<String, TokenCount> counts) throws IOException {
+    /** Reads a whole export; an {@link InvalidExportException} names the first malformed line. */
+    public static Baseline read(InputStream in) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String[] header = fields(reader.readLine(), 1);
         if (header.length != 5 || !header[0].equals(MAGIC) || !header[1].equals(VERSION)) {
             throw new InvalidExportException("Not a " + MAGIC + " export of version " + VERSION);
         }
-        Totals totals = new Totals(number(header[2], 1), number(header[3], 1),
-            header[4].isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(number(header[4], 1))));
+        long spamMessages = number(header[2], 1);
+        long hamMessages = number(header[3], 1);
+        if (!header[4].isEmpty()) {
+            number(header[4], 1);
+        }
+        Map<String, TokenCount> counts = new HashMap<>();
         int lineNumber = 1;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNumber++;
             String[] record = fields(line, lineNumber);
-            if (record.length != 3 || record[0].isEmpty()) {
+            if (record.length != 3 || record[0].isEmpty() || record[0].chars().anyMatch(Character::isWhitespace)) {
                 throw new InvalidExportException("Line " + lineNumber + ": expected token, spam count, ham count");
             }
             counts.put(record[0], new TokenCount(count(record[1], lineNumber), count(record[2], lineNumber)));
         }
-        return totals;
+        return new Baseline(counts, spamMessages, hamMessages);
     }
 
     private static String[] fields(String line, int lineNumber) throws InvalidExportException {

@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import org.hackablemail.bayes.classify.ChiSquareClassifier;
-import org.hackablemail.bayes.classify.ClassifierSettings;
+import org.hackablemail.bayes.FilterSettings;
 import org.hackablemail.bayes.corpus.MessageDirectory;
 import org.hackablemail.bayes.corpus.RawMessage;
 import org.hackablemail.bayes.tokenize.MessageTokenizer;
@@ -43,7 +42,7 @@ public final class Benchmark {
 
         TokenizerSettings tokenizing = TokenizerSettings.DEFAULT.withWordPairs(options.wordPairs);
         List<FilterUnderTest> filters = new ArrayList<>();
-        filters.add(new OurFilter(new MessageTokenizer(tokenizing), new ChiSquareClassifier(ClassifierSettings.DEFAULT)));
+        filters.add(new OurFilter(FilterSettings.DEFAULT.withTokenizing(tokenizing)));
         if (options.bogofilter && Bogofilter.isInstalled()) {
             filters.add(new Bogofilter());
         }

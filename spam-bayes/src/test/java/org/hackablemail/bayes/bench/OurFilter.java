@@ -6,23 +6,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
+import org.hackablemail.bayes.BayesianFilter;
+import org.hackablemail.bayes.FilterSettings;
 import org.hackablemail.bayes.Label;
-import org.hackablemail.bayes.classify.ChiSquareClassifier;
 import org.hackablemail.bayes.classify.Classification;
-import org.hackablemail.bayes.store.LuceneTokenStore;
-import org.hackablemail.bayes.tokenize.MessageTokenizer;
 
 /** Our filter with a real Lucene store in a scratch directory; times include tokenizing and committing. */
 final class OurFilter implements FilterUnderTest {
-    private final MessageTokenizer tokenizer;
-    private final ChiSquareClassifier classifier;
+    private final FilterSettings settings;
 
-    OurFilter(MessageTokenizer tokenizer, ChiSquareClassifier classifier) {
-        this.tokenizer = tokenizer;
-        this.classifier = classifier;
+    OurFilter(FilterSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -33,14 +29,14 @@ final class OurFilter implements FilterUnderTest {
     @Override
     public FoldResult run(List<LabelledMessage> training, List<LabelledMessage> testing) throws IOException {
         Path directory = Files.createTempDirectory("bayes-bench");
-        try (LuceneTokenStore store = LuceneTokenStore.open(directory)) {
+        try (BayesianFilter filter = BayesianFilter.open(directory, settings)) {
             long start = System.nanoTime();
-            store.train(Label.SPAM, tokenize(training, true));
-            store.train(Label.HAM, tokenize(training, false));
+            filter.train(Label.SPAM, contents(training, true));
+            filter.train(Label.HAM, contents(training, false));
             long trained = System.nanoTime();
             List<Outcome> outcomes = new ArrayList<>(testing.size());
             for (LabelledMessage message : testing) {
-                Classification result = classifier.classify(tokenizer.tokenize(message.content()), store);
+                Classification result = filter.classify(message.content());
                 outcomes.add(new Outcome(message.spam(), result.score(), result.verdict()));
             }
             return new FoldResult(outcomes, trained - start, System.nanoTime() - trained);
@@ -49,9 +45,8 @@ final class OurFilter implements FilterUnderTest {
         }
     }
 
-    private List<Set<String>> tokenize(List<LabelledMessage> messages, boolean spam) {
-        return messages.stream().filter(message -> message.spam() == spam)
-            .map(message -> tokenizer.tokenize(message.content())).toList();
+    private static List<byte[]> contents(List<LabelledMessage> messages, boolean spam) {
+        return messages.stream().filter(message -> message.spam() == spam).map(LabelledMessage::content).toList();
     }
 
     private static void delete(Path directory) throws IOException {

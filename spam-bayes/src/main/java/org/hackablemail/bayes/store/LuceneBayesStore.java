@@ -1,0 +1,448 @@
+package org.hackablemail.bayes.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.hackablemail.bayes.TokenCount;
+
+/**
+ * The single-node store: a Lucene index in one directory. One document per trained message (its key, state, tokens,
+ * class print, revision and a store-wide sequence number for the change feed) and one per baseline token; the
+ * baseline's message totals, the generation and the last sequence number live in the commit's user data. Every write
+ * (one entry, a batch, a reset) is one Lucene commit, all or nothing: a crash leaves the previous commit. Writers are
+ * serialized; readers use a near-real-time searcher refreshed after each write.
+ *
+ * <p>A directory written by the earlier token-only store opens as a baseline with no entries.</p>
+ */
+public final class LuceneBayesStore implements BayesStore {
+    private static final String KIND = "kind";
+    private static final String ENTRY_KIND = "entry";
+    private static final String TOKEN_KIND = "token";
+    private static final String KEY = "key";
+    private static final String SCOPE = "scope";
+    private static final String STATE = "state";
+    private static final String TOKENS = "tokens";
+    private static final String PRINT = "print";
+    private static final String SOURCE = "source";
+    private static final String UPDATED = "updated";
+    private static final String REVISION = "revision";
+    private static final String SEQUENCE = "sequence";
+    private static final String TOKEN = "token";
+    private static final String SPAM = "spam";
+    private static final String HAM = "ham";
+    private static final String SPAM_MESSAGES = "spamMessages";
+    private static final String HAM_MESSAGES = "hamMessages";
+    private static final String GENERATION = "generation";
+    private static final char TOKEN_SEPARATOR = '\n';
+
+    private final Directory directory;
+    private final Clock clock;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+    private volatile String generation;
+    private long sequence;
+    private long baselineSpam;
+    private long baselineHam;
+
+    private LuceneBayesStore(Directory directory, Clock clock) throws IOException {
+        this.directory = directory;
+        this.clock = clock;
+        openWriter();
+        Map<String, String> data = committedData();
+        baselineSpam = Long.parseLong(data.getOrDefault(SPAM_MESSAGES, "0"));
+        baselineHam = Long.parseLong(data.getOrDefault(HAM_MESSAGES, "0"));
+        sequence = Long.parseLong(data.getOrDefault(SEQUENCE, "0"));
+        generation = data.get(GENERATION);
+        if (generation == null) {
+            generation = UUID.randomUUID().toString();
+            commit();
+        }
+    }
+
+    /** Opens the store under {@code directory}, creating it if needed. */
+    public static LuceneBayesStore open(Path directory) {
+        return open(directory, Clock.systemUTC());
+    }
+
+    public static LuceneBayesStore open(Path directory, Clock clock) {
+        try {
+            Files.createDirectories(directory);
+            Directory opened = FSDirectory.open(directory);
+            try {
+                return new LuceneBayesStore(opened, clock);
+            } catch (IOException | RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the Bayes store in " + directory, e);
+        }
+    }
+
+    @Override
+    public Optional<TrainingEntry> entry(TrainingKey key) {
+        try {
+            return find(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the Bayes store", e);
+        }
+    }
+
+    @Override
+    public Optional<TrainingEntry> write(EntryWrite write) {
+        return writeAll(List.of(write)).get(0);
+    }
+
+    @Override
+    public synchronized List<Optional<TrainingEntry>> writeAll(List<EntryWrite> writes) {
+        if (writes.isEmpty()) {
+            return List.of();
+        }
+        long sequenceBefore = sequence;
+        try {
+            Map<TrainingKey, TrainingEntry> written = new HashMap<>();
+            List<Optional<TrainingEntry>> results = new ArrayList<>(writes.size());
+            for (EntryWrite write : writes) {
+                Optional<TrainingEntry> current = written.containsKey(write.key())
+                    ? Optional.of(written.get(write.key())) : find(write.key());
+                Optional<TrainingEntry> next = next(current, write);
+                next.ifPresent(entry -> written.put(entry.key(), entry));
+                results.add(next);
+            }
+            if (!written.isEmpty()) {
+                for (TrainingEntry entry : written.values()) {
+                    writer.updateDocument(new Term(KEY, entry.key().asString()), document(entry, ++sequence));
+                }
+                commit();
+                searchers.maybeRefreshBlocking();
+            }
+            return results;
+        } catch (IOException | RuntimeException e) {
+            sequence = sequenceBefore;
+            discardUncommitted();
+            throw e instanceof IOException io ? new UncheckedIOException("Cannot write to the Bayes store", io)
+                : (RuntimeException) e;
+        }
+    }
+
+    private Optional<TrainingEntry> next(Optional<TrainingEntry> current, EntryWrite write) {
+        if (current.isEmpty()) {
+            if (!write.state().teaches()) {
+                return Optional.empty();
+            }
+            Teaching teaching = write.teaching().get();
+            return Optional.of(new TrainingEntry(write.key(), write.state(), teaching, write.source(), now(), 1));
+        }
+        TrainingEntry known = current.get();
+        if (known.state() == write.state()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TrainingEntry(write.key(), write.state(), known.teaching(), write.source(), now(),
+            known.revision() + 1));
+    }
+
+    /** Milliseconds, as stored: an entry read back equals the one written. */
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
+
+    @Override
+    public void forEachEntry(Optional<Scope> scope, Consumer<TrainingEntry> consumer) {
+        Query query = scope.<Query>map(s -> new TermQuery(new Term(SCOPE, s.key())))
+            .orElse(new TermQuery(new Term(KIND, ENTRY_KIND)));
+        try {
+            visit(query, fields -> {
+                TrainingEntry entry = entryOf(fields);
+                if (entry.state().teaches()) {
+                    consumer.accept(entry);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the Bayes store", e);
+        }
+    }
+
+    @Override
+    public synchronized ChangeCursor cursor() {
+        return new ChangeCursor(generation, sequence);
+    }
+
+    @Override
+    public Changes changesSince(ChangeCursor cursor, int limit) {
+        ChangeCursor now = cursor();
+        if (!now.generation().equals(cursor.generation())) {
+            return new Changes(List.of(), now, true);
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopDocs top = searcher.search(LongPoint.newRangeQuery(SEQUENCE, cursor.position() + 1, now.position()),
+                    Math.max(1, limit), new Sort(new SortField(SEQUENCE, SortField.Type.LONG)));
+                List<TrainingEntry> entries = new ArrayList<>(top.scoreDocs.length);
+                long last = cursor.position();
+                StoredFields fields = searcher.storedFields();
+                for (ScoreDoc hit : top.scoreDocs) {
+                    Document document = fields.document(hit.doc);
+                    entries.add(entryOf(document));
+                    last = Math.max(last, document.getField(SEQUENCE).numericValue().longValue());
+                }
+                long next = top.scoreDocs.length >= limit ? last : now.position();
+                return new Changes(entries, new ChangeCursor(cursor.generation(), next), false);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the Bayes store", e);
+        }
+    }
+
+    @Override
+    public Baseline baseline() {
+        Map<String, TokenCount> counts = new HashMap<>();
+        Query notEntries = new BooleanQuery.Builder()
+            .add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
+            .add(new TermQuery(new Term(KIND, ENTRY_KIND)), BooleanClause.Occur.MUST_NOT)
+            .build();
+        try {
+            visit(notEntries, document -> counts.put(document.get(TOKEN), new TokenCount(
+                document.getField(SPAM).numericValue().intValue(), document.getField(HAM).numericValue().intValue())));
+            synchronized (this) {
+                return new Baseline(counts, baselineSpam, baselineHam);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the Bayes store", e);
+        }
+    }
+
+    @Override
+    public synchronized void reset(Baseline baseline) {
+        String generationBefore = generation;
+        try {
+            writer.deleteAll();
+            for (Map.Entry<String, TokenCount> count : baseline.counts().entrySet()) {
+                writer.addDocument(tokenDocument(count.getKey(), count.getValue()));
+            }
+            baselineSpam = baseline.spamMessages();
+            baselineHam = baseline.hamMessages();
+            generation = UUID.randomUUID().toString();
+            commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException | RuntimeException e) {
+            generation = generationBefore;
+            discardUncommitted();
+            throw e instanceof IOException io ? new UncheckedIOException("Cannot reset the Bayes store", io)
+                : (RuntimeException) e;
+        }
+    }
+
+    @Override
+    public long sizeInBytes() {
+        try {
+            long size = 0;
+            for (String file : directory.listAll()) {
+                size += directory.fileLength(file);
+            }
+            return size;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot close the Bayes store", e);
+        }
+    }
+
+    private Optional<TrainingEntry> find(TrainingKey key) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(KEY, key.asString())), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(entryOf(searcher.storedFields().document(top.scoreDocs[0].doc)));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    @FunctionalInterface
+    private interface DocumentVisitor {
+        void visit(Document document) throws IOException;
+    }
+
+    private void visit(Query query, DocumentVisitor visitor) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields fields = leaf.reader().storedFields();
+                DocIdSetIterator docs = scorer.iterator();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        visitor.visit(fields.document(doc));
+                    }
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private void openWriter() throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig()
+            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+            .setRAMBufferSizeMB(64)
+            .setCommitOnClose(false);
+        writer = new IndexWriter(directory, config);
+        if (!DirectoryReader.indexExists(directory)) {
+            writer.commit();
+        }
+        searchers = new SearcherManager(writer, null);
+    }
+
+    private Map<String, String> committedData() throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            return reader.getIndexCommit().getUserData();
+        }
+    }
+
+    private void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(
+            SPAM_MESSAGES, Long.toString(baselineSpam),
+            HAM_MESSAGES, Long.toString(baselineHam),
+            SEQUENCE, Long.toString(sequence),
+            GENERATION, generation).entrySet());
+        writer.commit();
+    }
+
+    /** Rollback closes the writer, so a fresh one is opened on the last commit and the totals read back from it. */
+    private void discardUncommitted() {
+        try {
+            searchers.close();
+            writer.rollback();
+            openWriter();
+            Map<String, String> data = committedData();
+            baselineSpam = Long.parseLong(data.getOrDefault(SPAM_MESSAGES, "0"));
+            baselineHam = Long.parseLong(data.getOrDefault(HAM_MESSAGES, "0"));
+            sequence = Long.parseLong(data.getOrDefault(SEQUENCE, "0"));
+            generation = data.getOrDefault(GENERATION, generation);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reopen the Bayes store after a failed write", e);
+        }
+    }
+
+    private static Document document(TrainingEntry entry, long sequence) {
+        Document document = new Document();
+        document.add(new StringField(KIND, ENTRY_KIND, Field.Store.NO));
+        document.add(new StringField(KEY, entry.key().asString(), Field.Store.YES));
+        document.add(new StringField(SCOPE, entry.key().scope().key(), Field.Store.NO));
+        document.add(new StoredField(STATE, entry.state().name()));
+        document.add(new StoredField(TOKENS, new BytesRef(String.join(String.valueOf(TOKEN_SEPARATOR),
+            entry.teaching().tokens()).getBytes(StandardCharsets.UTF_8))));
+        document.add(new StoredField(PRINT, new BytesRef(printBytes(entry.teaching().print()))));
+        document.add(new StoredField(SOURCE, entry.source().name()));
+        document.add(new StoredField(UPDATED, entry.updated().toEpochMilli()));
+        document.add(new StoredField(REVISION, entry.revision()));
+        document.add(new LongPoint(SEQUENCE, sequence));
+        document.add(new NumericDocValuesField(SEQUENCE, sequence));
+        document.add(new StoredField(SEQUENCE, sequence));
+        return document;
+    }
+
+    private static TrainingEntry entryOf(Document document) {
+        String tokens = document.getBinaryValue(TOKENS).utf8ToString();
+        List<String> list = tokens.isEmpty() ? List.of() : Arrays.asList(tokens.split(String.valueOf(TOKEN_SEPARATOR)));
+        BytesRef print = document.getBinaryValue(PRINT);
+        return new TrainingEntry(
+            TrainingKey.parse(document.get(KEY)),
+            EntryState.valueOf(document.get(STATE)),
+            new Teaching(Set.copyOf(list), printOf(print)),
+            Source.valueOf(document.get(SOURCE)),
+            Instant.ofEpochMilli(document.getField(UPDATED).numericValue().longValue()),
+            document.getField(REVISION).numericValue().longValue());
+    }
+
+    private static byte[] printBytes(ClassPrint print) {
+        ByteBuffer buffer = ByteBuffer.allocate(Long.BYTES * print.size());
+        for (int i = 0; i < print.size(); i++) {
+            buffer.putLong(print.band(i));
+        }
+        return buffer.array();
+    }
+
+    private static ClassPrint printOf(BytesRef bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length);
+        long[] bands = new long[bytes.length / Long.BYTES];
+        for (int i = 0; i < bands.length; i++) {
+            bands[i] = buffer.getLong();
+        }
+        return ClassPrint.of(bands);
+    }
+
+    private static Document tokenDocument(String token, TokenCount count) {
+        Document document = new Document();
+        document.add(new StringField(KIND, TOKEN_KIND, Field.Store.NO));
+        document.add(new StringField(TOKEN, token, Field.Store.YES));
+        document.add(new StoredField(SPAM, count.spam()));
+        document.add(new StoredField(HAM, count.ham()));
+        return document;
+    }
+}
