@@ -47,6 +47,41 @@ public final class ValueParsers {
         return bytes;
     }
 
+    /** {@code true} or {@code false}, in any case. */
+    public static boolean bool(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("true or false is required");
+        };
+    }
+
+    /** A number from 0 to 1. */
+    public static double fraction(String value) {
+        double number = number(value);
+        if (number < 0 || number > 1) {
+            throw new IllegalArgumentException("a number from 0 to 1 is required");
+        }
+        return number;
+    }
+
+    /** A number above 0. */
+    public static double positiveNumber(String value) {
+        double number = number(value);
+        if (!(number > 0) || Double.isInfinite(number)) {
+            throw new IllegalArgumentException("a number above 0 is required");
+        }
+        return number;
+    }
+
+    private static double number(String value) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a number is required");
+        }
+    }
+
     public static int positiveInt(String value) {
         return atLeast(value, 1);
     }

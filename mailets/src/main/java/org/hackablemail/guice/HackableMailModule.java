@@ -9,6 +9,8 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.server.core.configuration.Configuration.ConfigurationPath;
 import org.apache.james.utils.PropertiesProvider;
+import org.hackablemail.bayes.store.BayesStore;
+import org.hackablemail.bayes.store.LuceneBayesStore;
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.config.HackableMailConfigurationLoader;
 import org.hackablemail.config.StorageConfiguration;
@@ -30,6 +32,7 @@ import org.hackablemail.plugin.host.PluginRejectedException;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationSuite;
 import org.hackablemail.plugins.PluginSettings;
+import org.hackablemail.spam.BayesSettings;
 import org.hackablemail.spam.SpamFilter;
 
 import org.slf4j.Logger;
@@ -73,7 +76,21 @@ public class HackableMailModule extends AbstractModule {
         StorageConfiguration.backend(configuration);
         StorageConfiguration.settings(configuration);
         StorageConfiguration.refresh(configuration);
+        BayesSettings.of(configuration);
         return configuration;
+    }
+
+    @Provides
+    @Singleton
+    BayesSettings bayesSettings(HackableMailConfiguration configuration) {
+        return BayesSettings.of(configuration);
+    }
+
+    /** The single-node Bayes store, in {@code <data directory>/bayes}. */
+    @Provides
+    @Singleton
+    BayesStore bayesStore(DataDirectory dataDirectory) {
+        return LuceneBayesStore.open(dataDirectory.path().resolve(SpamFilter.STORE_DIRECTORY));
     }
 
     @Provides

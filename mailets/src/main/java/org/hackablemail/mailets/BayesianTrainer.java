@@ -1,6 +1,5 @@
 package org.hackablemail.mailets;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +16,11 @@ import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.hackablemail.bayes.Label;
+import org.hackablemail.bayes.store.Scope;
+import org.hackablemail.bayes.store.Source;
+import org.hackablemail.bayes.store.TrainingKey;
+import org.hackablemail.core.Owner;
+import org.hackablemail.plugins.JamesOwners;
 import org.hackablemail.spam.SpamFilter;
 import org.hackablemail.spam.TrainingMessages;
 import org.slf4j.Logger;
@@ -25,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Lets the server's users teach the Bayesian filter by mail: a message forwarded as an attachment
  * ({@code message/rfc822}; several attachments teach several messages), or redirected, to {@code spamAddress} is
- * learnt as spam, to {@code hamAddress} as ham.
+ * learnt as spam, to {@code hamAddress} as ham: by the sender's personal layer (by the shared model for the
+ * {@code bayes.shared.trainers} of {@code hackable-mail.properties}). Each message counts once, recognized by its bytes
+ * (SHA-256): mailing it again changes nothing, mailing it to the other address relabels it.
  *
  * <p>Only mail from an SMTP-authenticated sender teaches; mail to a training address from anyone else is logged and
  * dropped. Either way the training addresses are removed from the recipients, so the training mail is never
@@ -99,15 +105,27 @@ public class BayesianTrainer extends GenericMailet {
         }
         Label label = toSpam ? Label.SPAM : Label.HAM;
         List<byte[]> messages = TrainingMessages.of(mail.getMessage(), maxMessageSize);
-        try {
-            spamFilter.filter().train(label, messages);
-        } catch (IOException e) {
-            throw new MessagingException("Cannot store what mail " + mail.getName() + " teaches", e);
+        Scope scope = spamFilter.trainingScope(trainer(user.get(), mail));
+        long learnt = 0;
+        for (byte[] message : messages) {
+            learnt += spamFilter.filter().learn(TrainingKey.content(scope, message), label, Source.MAIL, () -> message)
+                .isPresent() ? 1 : 0;
         }
         String kind = label.name().toLowerCase(Locale.ROOT);
-        LOGGER.info("{} taught {} message(s) as {}", user.get(), messages.size(), kind);
+        LOGGER.info("{} taught {} message(s) as {} ({} new to {})", user.get(), messages.size(), kind, learnt, scope);
         confirm(mail, toSpam ? spamAddress.get() : hamAddress.get(), "Learnt " + messages.size() + " message(s) as " + kind,
-            "Thank you: " + messages.size() + " message(s) learnt as " + kind + ".");
+            "Thank you: " + messages.size() + " message(s) learnt as " + kind
+                + (learnt < messages.size() ? " (" + (messages.size() - learnt) + " of them already were)" : "") + ".");
+    }
+
+    /** The authenticated user as a mailbox owner; a user name without a domain is known by the envelope sender. */
+    private static Owner trainer(String user, Mail mail) throws MessagingException {
+        try {
+            return Owner.of(user);
+        } catch (IllegalArgumentException notAnAddress) {
+            return JamesOwners.of(mail.getMaybeSender().asOptional()
+                .orElseThrow(() -> new MessagingException("Cannot tell who trains with mail " + mail.getName())));
+        }
     }
 
     private void removeTrainingAddresses(Mail mail) {

@@ -20,9 +20,8 @@ import org.hackablemail.bayes.BatchTraining;
 import org.hackablemail.bayes.Label;
 import org.hackablemail.bayes.corpus.Mbox;
 import org.hackablemail.bayes.corpus.RawMessage;
+import org.hackablemail.bayes.model.ModelStatistics;
 import org.hackablemail.bayes.store.InvalidExportException;
-import org.hackablemail.bayes.store.LuceneTokenStore;
-import org.hackablemail.bayes.store.StoreStatistics;
 import org.hackablemail.spam.SpamFilter;
 
 import spark.HaltException;
@@ -50,11 +49,13 @@ public class BayesRoutes implements Routes {
 
     /** The store as {@code GET /hackable/bayes} shows it. */
     public record StatisticsDto(long spamMessages, long hamMessages, String lastTrained, long tokens, long spamTokens,
-                                long hamTokens, long sizeInBytes) {
-        static StatisticsDto of(StoreStatistics statistics) {
-            return new StatisticsDto(statistics.totals().spamMessages(), statistics.totals().hamMessages(),
-                statistics.totals().lastTrained().map(Object::toString).orElse(null), statistics.distinctTokens(),
-                statistics.spamTokens(), statistics.hamTokens(), statistics.sizeInBytes());
+                                long hamTokens, long trainedMessages, long promotedMessages, long usersWithLayers,
+                                long layersInMemory, long sizeInBytes) {
+        static StatisticsDto of(ModelStatistics statistics, long sizeInBytes) {
+            return new StatisticsDto(statistics.spamMessages(), statistics.hamMessages(),
+                statistics.lastTrained().map(Object::toString).orElse(null), statistics.distinctTokens(),
+                statistics.spamTokens(), statistics.hamTokens(), statistics.trainedMessages(),
+                statistics.promotedMessages(), statistics.usersWithLayers(), statistics.layersInMemory(), sizeInBytes);
         }
     }
 
@@ -85,8 +86,12 @@ public class BayesRoutes implements Routes {
         service.put(EXPORT_PATH, this::importExport, jsonTransformer);
     }
 
-    private StatisticsDto statistics(Request request, Response response) throws IOException {
-        return StatisticsDto.of(store().statistics());
+    private StatisticsDto statistics(Request request, Response response) {
+        return statistics();
+    }
+
+    private StatisticsDto statistics() {
+        return StatisticsDto.of(spamFilter.filter().statistics(), spamFilter.filter().storeSizeInBytes());
     }
 
     private TrainedDto train(Request request, Response response) throws IOException {
@@ -112,7 +117,7 @@ public class BayesRoutes implements Routes {
     }
 
     private String reset(Request request, Response response) throws IOException {
-        store().clear();
+        spamFilter.filter().reset();
         response.status(HttpStatus.NO_CONTENT_204);
         return "";
     }
@@ -121,22 +126,18 @@ public class BayesRoutes implements Routes {
         response.type("text/plain; charset=utf-8");
         response.header("Content-Disposition", "attachment; filename=\"bayes-export.txt\"");
         OutputStream out = response.raw().getOutputStream();
-        store().exportTo(out);
+        spamFilter.filter().exportTo(out);
         out.flush();
         return "";
     }
 
     private StatisticsDto importExport(Request request, Response response) throws IOException {
         try {
-            store().importFrom(new ByteArrayInputStream(request.bodyAsBytes()));
+            spamFilter.filter().importFrom(new ByteArrayInputStream(request.bodyAsBytes()));
         } catch (InvalidExportException e) {
             throw error(HttpStatus.BAD_REQUEST_400, "Not a Bayes store export: " + e.getMessage());
         }
-        return StatisticsDto.of(store().statistics());
-    }
-
-    private LuceneTokenStore store() {
-        return spamFilter.filter().store();
+        return statistics();
     }
 
     private static Label label(String value) {

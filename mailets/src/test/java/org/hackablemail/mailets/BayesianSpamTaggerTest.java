@@ -10,16 +10,21 @@ import java.nio.file.Path;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
+import org.apache.james.core.MailAddress;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
+import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.test.FakeMail;
+import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.hackablemail.bayes.Label;
-import org.hackablemail.config.HackableMailConfiguration;
-import org.hackablemail.health.DataDirectory;
+import org.hackablemail.bayes.store.Scope;
+import org.hackablemail.bayes.store.Source;
+import org.hackablemail.bayes.store.TrainingKey;
 import org.hackablemail.spam.SpamFilter;
+import org.hackablemail.spam.SpamFilters;
 import org.hackablemail.spam.SyntheticMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +34,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class BayesianSpamTaggerTest {
+    private static final String ALICE = "alice@demo.test";
+    private static final String BOB = "bob@demo.test";
+
     @TempDir
     Path workingDirectory;
 
@@ -36,7 +44,7 @@ class BayesianSpamTaggerTest {
 
     @BeforeEach
     void setUp() {
-        spamFilter = new SpamFilter(new DataDirectory(HackableMailConfiguration.defaults(workingDirectory)));
+        spamFilter = SpamFilters.in(workingDirectory);
     }
 
     @AfterEach
@@ -165,6 +173,81 @@ class BayesianSpamTaggerTest {
         tagger(config().setProperty("skipAuthenticated", "false")).service(mail);
 
         assertThat(header(mail, "X-Spam-Bayes")).isEqualTo("yes");
+    }
+
+    @Test
+    void shouldSayWhichModelDecided() throws Exception {
+        train();
+        FakeMail mail = mail(SyntheticMail.spam(1));
+
+        tagger(config()).service(mail);
+
+        assertThat(header(mail, "X-Spam-Bayes-Model")).isEqualTo("shared");
+    }
+
+    @Test
+    void shouldSplitTheMailPerRecipientWhenTheirVerdictsDiffer() throws Exception {
+        train();
+        for (int issue = 1; issue <= 3; issue++) {
+            int number = issue;
+            spamFilter.filter().learn(TrainingKey.mailboxMessage(Scope.user(ALICE), "n" + issue), Label.SPAM, Source.MOVE,
+                () -> newsletter(number));
+        }
+        FakeMailContext context = FakeMailContext.defaultContext();
+        FakeMail mail = FakeMail.builder().name("mail1").recipients(BOB, ALICE)
+            .mimeMessage(new MimeMessage(null, new ByteArrayInputStream(withMessageId(newsletter(4))))).build();
+        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter);
+        tagger.init(config().mailetContext(context).build());
+
+        tagger.service(mail);
+
+        assertThat(mail.getRecipients()).containsExactly(new MailAddress(BOB));
+        assertThat(header(mail, "X-Spam-Bayes")).isNotEqualTo("yes");
+        assertThat(header(mail, "X-Spam-Bayes-Model")).isEqualTo("shared");
+        assertThat(header(mail, "X-Spam-Flag")).isNull();
+        assertThat(context.getSentMails()).singleElement().satisfies(copy -> {
+            assertThat(copy.getRecipients()).containsExactly(new MailAddress(ALICE));
+            assertThat(copy.getState()).isEqualTo("transport");
+            assertThat(copy.getMsg().getHeader("X-Spam-Bayes", null)).isEqualTo("yes");
+            assertThat(copy.getMsg().getHeader("X-Spam-Bayes-Model", null)).isEqualTo("personal");
+            assertThat(copy.getMsg().getHeader("X-Spam-Flag", null)).isEqualTo("YES");
+            assertThat(copy.getMsg().getMessageID()).isEqualTo("<issue4@garden-club.example>");
+            assertThat(copy.getAttributes().get(BayesianSpamTagger.VERDICT_ATTRIBUTE).getValue())
+                .isEqualTo(AttributeValue.of("yes"));
+        });
+    }
+
+    @Test
+    void shouldKeepOneMailWhenEveryRecipientGetsTheSameVerdict() throws Exception {
+        train();
+        FakeMailContext context = FakeMailContext.defaultContext();
+        FakeMail mail = FakeMail.builder().name("mail1").recipients(BOB, ALICE)
+            .mimeMessage(new MimeMessage(null, new ByteArrayInputStream(SyntheticMail.spam(5)))).build();
+        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter);
+        tagger.init(config().mailetContext(context).build());
+
+        tagger.service(mail);
+
+        assertThat(mail.getRecipients()).containsExactly(new MailAddress(BOB), new MailAddress(ALICE));
+        assertThat(context.getSentMails()).isEmpty();
+        assertThat(header(mail, "X-Spam-Bayes")).isEqualTo("yes");
+    }
+
+    @Test
+    void shouldNeedTheProcessorItSendsSplitCopiesTo() throws Exception {
+        assertThat(tagger(config().setProperty("splitProcessor", "spam-check")).requiredProcessingState())
+            .containsExactly(new ProcessingState("spam-check"));
+    }
+
+    private static byte[] withMessageId(byte[] message) {
+        return ("Message-ID: <issue4@garden-club.example>\r\n" + new String(message, StandardCharsets.US_ASCII))
+            .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] newsletter(int issue) {
+        return SyntheticMail.message("letters@garden-club.example", "Garden club digest " + issue,
+            "This week in the garden club: tulips, roses, compost, seedlings and watering tips for the spring planting "
+                + "season. Visit https://garden-club.example/issue" + issue + " for pictures.");
     }
 
     @ParameterizedTest

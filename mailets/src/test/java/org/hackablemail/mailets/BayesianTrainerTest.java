@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.util.Map;
+import java.util.Optional;
 import java.nio.file.Path;
 
 import javax.mail.MessagingException;
@@ -19,10 +21,13 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
-import org.hackablemail.bayes.store.Totals;
+import org.apache.commons.configuration2.MapConfiguration;
+import org.hackablemail.bayes.TokenStatistics;
+import org.hackablemail.bayes.model.CountTable;
+import org.hackablemail.bayes.store.Scope;
 import org.hackablemail.config.HackableMailConfiguration;
-import org.hackablemail.health.DataDirectory;
 import org.hackablemail.spam.SpamFilter;
+import org.hackablemail.spam.SpamFilters;
 import org.hackablemail.spam.SyntheticMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +38,7 @@ class BayesianTrainerTest {
     private static final String SPAM = "spam@demo.test";
     private static final String HAM = "ham@demo.test";
     private static final String ALICE = "alice@demo.test";
+    private static final Scope ALICES_LAYER = Scope.user(ALICE);
 
     @TempDir
     Path workingDirectory;
@@ -42,7 +48,7 @@ class BayesianTrainerTest {
 
     @BeforeEach
     void setUp() {
-        spamFilter = new SpamFilter(new DataDirectory(HackableMailConfiguration.defaults(workingDirectory)));
+        spamFilter = SpamFilters.in(workingDirectory);
         context = FakeMailContext.defaultContext();
     }
 
@@ -97,8 +103,9 @@ class BayesianTrainerTest {
         return forward;
     }
 
-    private Totals totals() throws Exception {
-        return spamFilter.filter().store().statistics().totals();
+    /** What Alice's personal layer learnt. */
+    private TokenStatistics totals() {
+        return spamFilter.filter().model().layer(ALICES_LAYER).map(layer -> (TokenStatistics) layer).orElse(new CountTable());
     }
 
     @Test
@@ -233,14 +240,49 @@ class BayesianTrainerTest {
     }
 
     @Test
-    void trainedFilterShouldRecogniseSpamLearntByMail() throws Exception {
+    void trainedFilterShouldRecogniseSpamLearntByMailForTheUserWhoTaughtIt() throws Exception {
         BayesianTrainer trainer = trainer(config().setProperty("reply", "false"));
         for (byte[] spam : SyntheticMail.spam()) {
             trainer.service(authenticated(mailTo(redirected(spam), SPAM)));
         }
         trainer.service(authenticated(mailTo(forwarding(SyntheticMail.ham().toArray(byte[][]::new)), HAM)));
 
-        assertThat(spamFilter.filter().classify(SyntheticMail.spam(99)).verdict().headerValue()).isEqualTo("yes");
+        assertThat(spamFilter.filter().classify(spamFilter.filter().tokenize(SyntheticMail.spam(99)), Optional.of(ALICES_LAYER))
+            .verdict().headerValue()).isEqualTo("yes");
         assertThat(totals().hamMessages()).isEqualTo(25);
+        assertThat(spamFilter.filter().statistics().spamMessages()).as("the shared model").isZero();
+    }
+
+    @Test
+    void shouldCountAMessageOnceWhenItIsMailedTwice() throws Exception {
+        trainer(config()).service(authenticated(mailTo(redirected(SyntheticMail.spam(1)), SPAM)));
+
+        trainer(config()).service(authenticated(mailTo(forwarding(SyntheticMail.spam(1)), SPAM)));
+
+        assertThat(totals().spamMessages()).isEqualTo(1);
+        assertThat(context.getSentMails().get(1).getMsg().getContent().toString()).contains("1 of them already were");
+    }
+
+    @Test
+    void shouldRelabelAMessageMailedToTheOtherAddress() throws Exception {
+        trainer(config()).service(authenticated(mailTo(redirected(SyntheticMail.ham(1)), SPAM)));
+
+        trainer(config()).service(authenticated(mailTo(redirected(SyntheticMail.ham(1)), HAM)));
+
+        assertThat(totals().spamMessages()).isZero();
+        assertThat(totals().hamMessages()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldTeachTheSharedModelWhenTheSenderIsASharedTrainer() throws Exception {
+        spamFilter.close();
+        HackableMailConfiguration configuration = new HackableMailConfiguration(
+            new MapConfiguration(Map.of("bayes.shared.trainers", "Alice@demo.test")), "test", workingDirectory);
+        spamFilter = SpamFilters.in(workingDirectory, configuration);
+
+        trainer(config()).service(authenticated(mailTo(redirected(SyntheticMail.spam(1)), SPAM)));
+
+        assertThat(spamFilter.filter().statistics().spamMessages()).isEqualTo(1);
+        assertThat(totals().spamMessages()).isZero();
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import org.hackablemail.bayes.Label;
-import org.hackablemail.config.HackableMailConfiguration;
-import org.hackablemail.health.DataDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,19 +14,19 @@ class SpamFilterTest {
 
     @Test
     void shouldKeepWhatItLearntWhenReopened() throws Exception {
-        SpamFilter first = new SpamFilter(new DataDirectory(HackableMailConfiguration.defaults(workingDirectory)));
+        SpamFilter first = SpamFilters.in(workingDirectory);
         first.filter().train(Label.SPAM, SyntheticMail.spam());
         first.close();
 
-        SpamFilter second = new SpamFilter(new DataDirectory(HackableMailConfiguration.defaults(workingDirectory)));
+        SpamFilter second = SpamFilters.in(workingDirectory);
 
-        assertThat(second.filter().store().statistics().totals().spamMessages()).isEqualTo(25);
+        assertThat(second.filter().statistics().spamMessages()).isEqualTo(25);
         second.close();
     }
 
     @Test
     void healthShouldReportWhatWasLearntWhenTheStoreIsReadable() throws Exception {
-        SpamFilter filter = new SpamFilter(new DataDirectory(HackableMailConfiguration.defaults(workingDirectory)));
+        SpamFilter filter = SpamFilters.in(workingDirectory);
         filter.filter().train(Label.HAM, SyntheticMail.ham());
 
         assertThat(filter.health().healthy()).isTrue();
@@ -38,7 +36,7 @@ class SpamFilterTest {
 
     @Test
     void healthShouldBeUnhealthyWhenTheStoreIsClosed() throws Exception {
-        SpamFilter filter = new SpamFilter(new DataDirectory(HackableMailConfiguration.defaults(workingDirectory)));
+        SpamFilter filter = SpamFilters.in(workingDirectory);
         filter.close();
 
         assertThat(filter.health().healthy()).isFalse();

@@ -93,24 +93,26 @@ class BayesMailFlowTest {
 
         assertThat(mailboxes.awaitMessages(user, 1))
             .contains("Subject: Learnt 1 message(s) as spam", "From: " + SPAM_ADDRESS, "Auto-Submitted: auto-replied");
-        assertThat(bayes.statistics().get("spamMessages").asLong()).isEqualTo(1);
+        assertThat(bayes.statistics().get("trainedMessages").asLong()).isEqualTo(1);
+        assertThat(bayes.statistics().get("spamMessages").asLong()).as("the shared model").isZero();
         assertThat(mailboxes.messageCount(SPAM_ADDRESS)).isZero();
     }
 
     @Test
-    void trainingByMailShouldTeachTheFilterEnoughToFileSpam() throws Exception {
+    void trainingByMailShouldTeachTheUsersOwnLayerEnoughToFileTheirSpam() throws Exception {
         for (int i = 0; i < BayesCorpus.TRAINING_SIZE; i++) {
             sendAuthenticated(user, SPAM_ADDRESS, BayesCorpus.spam(i));
             sendAuthenticated(user, HAM_ADDRESS, BayesCorpus.ham(i));
         }
-        Mailboxes.AWAIT.until(() -> bayes.statistics().get("spamMessages").asLong() == BayesCorpus.TRAINING_SIZE
-            && bayes.statistics().get("hamMessages").asLong() == BayesCorpus.TRAINING_SIZE);
+        Mailboxes.AWAIT.until(() -> bayes.statistics().get("trainedMessages").asLong() == 2L * BayesCorpus.TRAINING_SIZE);
         String reader = "other" + USERS.incrementAndGet() + "@demo.test";
         webAdmin.upsertUser(reader, DemoUsers.PASSWORD);
 
-        sendFromOutside(reader, BayesCorpus.spam(100));
+        sendFromOutside(List.of(user, reader), BayesCorpus.spam(100));
 
-        assertThat(awaitInFolder(reader, "Spam", 1)).contains("X-Spam-Bayes: yes");
+        assertThat(awaitInFolder(user, "Spam", 1)).contains("X-Spam-Bayes: yes", "X-Spam-Bayes-Model: personal");
+        assertThat(mailboxes.awaitMessages(reader, 1)).contains("X-Spam-Bayes: unknown", "X-Spam-Bayes-Model: shared");
+        assertThat(bayes.statistics().get("spamMessages").asLong()).as("the shared model").isZero();
     }
 
     @Test
@@ -121,7 +123,7 @@ class BayesMailFlowTest {
         sendFromOutside(List.of(SPAM_ADDRESS, user), BayesCorpus.spam(1));
 
         assertThat(mailboxes.awaitMessages(user, 1)).contains("Subject: Claim your casino prize 1");
-        assertThat(bayes.statistics().get("spamMessages").asLong()).isZero();
+        assertThat(bayes.statistics().get("trainedMessages").asLong()).isZero();
         assertThat(mailboxes.messageCount(SPAM_ADDRESS)).isZero();
     }
 

@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {"Trains, tests and inspects a Bayesian token store directory (e.g. var/demo/var/hackable-mail/bayes "
         + "while James is stopped, or a copy: a running James holds its store's lock)."},
-    subcommands = {BayesTrainCommand.class, BayesClassifyCommand.class, BayesStatsCommand.class})
+    subcommands = {BayesTrainCommand.class, BayesUntrainCommand.class, BayesClassifyCommand.class, BayesStatsCommand.class})
 public class BayesCommand {
 }

@@ -25,7 +25,7 @@ public class BayesStatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (BayesianFilter filter = store.open()) {
-            spec.commandLine().getOut().println(StoreSummary.of(filter.store().statistics()));
+            spec.commandLine().getOut().println(StoreSummary.of(filter));
         }
         return 0;
     }

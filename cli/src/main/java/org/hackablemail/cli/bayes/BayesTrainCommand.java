@@ -62,7 +62,7 @@ public class BayesTrainCommand implements Callable<Integer> {
             for (Path corpus : ham) {
                 train(training, Label.HAM, corpus, err);
             }
-            spec.commandLine().getOut().println(StoreSummary.of(filter.store().statistics()));
+            spec.commandLine().getOut().println(StoreSummary.of(filter));
         }
         return 0;
     }

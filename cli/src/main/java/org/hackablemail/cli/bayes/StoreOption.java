@@ -1,12 +1,12 @@
 package org.hackablemail.cli.bayes;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import org.apache.lucene.store.LockObtainFailedException;
 import org.hackablemail.bayes.BayesianFilter;
-import org.hackablemail.bayes.classify.ClassifierSettings;
-import org.hackablemail.bayes.tokenize.TokenizerSettings;
+import org.hackablemail.bayes.FilterSettings;
 
 import picocli.CommandLine.Option;
 
@@ -17,9 +17,12 @@ final class StoreOption {
 
     BayesianFilter open() throws IOException {
         try {
-            return BayesianFilter.open(directory, TokenizerSettings.DEFAULT, ClassifierSettings.DEFAULT);
-        } catch (LockObtainFailedException e) {
-            throw new IOException(directory + " is in use (is James running on it?)", e);
+            return BayesianFilter.open(directory, FilterSettings.DEFAULT);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof LockObtainFailedException) {
+                throw new IOException(directory + " is in use (is James running on it?)", e.getCause());
+            }
+            throw e.getCause();
         }
     }
 }
