@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.hackablemail.bayes.TokenCount;
@@ -78,6 +79,46 @@ class ChiSquareClassifierTest {
         Classification result = fewest.classify(List.of("viagra", "agenda", "minutes"), trained);
 
         assertThat(result.verdict()).isEqualTo(Verdict.YES);
+    }
+
+    @Test
+    void shouldWeighTheRecipientsOwnCountsForTheTokensTheyTrained() {
+        List<String> newsletter = List.of("garden", "digest", "tulips", "compost");
+        FixedStatistics shared = new FixedStatistics(100, 100);
+        FixedStatistics own = new FixedStatistics(3, 0);
+        newsletter.forEach(token -> {
+            shared.with(token, 0, 1);
+            own.with(token, 3, 0);
+        });
+
+        Classification alone = classifier.classify(newsletter, shared);
+        Classification personal = classifier.classify(newsletter, shared, Optional.of(own), 5);
+
+        assertThat(alone.verdict()).isEqualTo(Verdict.NO);
+        assertThat(personal.verdict()).isEqualTo(Verdict.YES);
+        assertThat(personal.model()).isEqualTo(ModelUsed.PERSONAL);
+    }
+
+    @Test
+    void shouldGiveTheSharedScoreWhenNoTokenIsTheRecipients() {
+        FixedStatistics own = new FixedStatistics(3, 0).with("garden", 3, 0);
+        List<String> tokens = List.of("viagra", "lottery", "meeting");
+
+        Classification personal = classifier.classify(tokens, trained, Optional.of(own), 5);
+
+        assertThat(personal).isEqualTo(classifier.classify(tokens, trained));
+        assertThat(personal.model()).isEqualTo(ModelUsed.SHARED);
+    }
+
+    @Test
+    void shouldDecideOnTheRecipientsTrainingWhenTheSharedModelAloneIsTooSmall() {
+        FixedStatistics empty = new FixedStatistics(0, 0);
+        FixedStatistics own = new FixedStatistics(20, 20).with("viagra", 20, 0).with("agenda", 0, 20);
+
+        Classification personal = classifier.classify(List.of("viagra"), empty, Optional.of(own), 5);
+
+        assertThat(personal.verdict()).isEqualTo(Verdict.YES);
+        assertThat(personal.model()).isEqualTo(ModelUsed.PERSONAL);
     }
 
     static final class FixedStatistics implements TokenStatistics {
