@@ -16,7 +16,6 @@ import org.hackablemail.config.HackableMailConfigurationLoader;
 import org.hackablemail.config.StorageConfiguration;
 import org.hackablemail.core.cache.RefreshPolicy;
 import org.hackablemail.core.guests.GuestAccess;
-import org.hackablemail.core.plugins.HostVariables;
 import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.core.store.AuditLog;
 import org.hackablemail.core.store.GuestStore;
@@ -27,7 +26,9 @@ import org.hackablemail.core.store.fs.FileSystemStorage;
 import org.hackablemail.health.BundleComponent;
 import org.hackablemail.health.DataDirectory;
 import org.hackablemail.plugin.host.HostWarmUp;
+import org.hackablemail.plugin.host.DiskCodeCache;
 import org.hackablemail.plugin.host.PluginHost;
+import org.hackablemail.plugin.host.PluginSandbox;
 import org.hackablemail.plugin.host.PluginRejectedException;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationSuite;
@@ -152,17 +153,16 @@ public class HackableMailModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SimulationSuite simulationSuite(PluginHost host, SandboxLimits limits) {
+    SimulationSuite simulationSuite(PluginSandbox host, SandboxLimits limits) {
         return new SimulationSuite(host, limits.maxInputBytes());
     }
 
     @Provides
     @Singleton
-    PluginHost pluginHost(SandboxLimits limits, HackableMailConfiguration configuration, PluginStore store,
-                          VariableStore variables) {
-        // Variables survive restarts: a vacation responder must remember whom it answered.
-        PluginHost host = new PluginHost(limits, PluginSettings.capacity(configuration), new HostVariables(variables),
-            store::module);
+    PluginSandbox pluginSandbox(SandboxLimits limits, HackableMailConfiguration configuration,
+                                DataDirectory dataDirectory) {
+        PluginHost host = new PluginHost(limits, PluginSettings.capacity(configuration),
+            new DiskCodeCache(dataDirectory.path().resolve("plugin-code"), PluginSettings.diskCodeBytes(configuration)));
         warmUpInBackground(host);
         return host;
     }

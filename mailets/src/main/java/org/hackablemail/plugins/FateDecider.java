@@ -10,8 +10,9 @@ import org.hackablemail.plugin.host.Outcome;
 import org.hackablemail.plugin.host.PluginFailure;
 
 /**
- * Turns a plugin call's {@link Outcome} into the recipient's {@link RecipientFate}. A delivery the plugin made
- * always stands, whatever it did afterwards: a message is never delivered twice, nor bounced after delivery.
+ * Turns a plugin call's {@link Outcome} into the recipient's {@link RecipientFate}. Only a successful call has a
+ * delivery to carry out (a failed one has no effects at all), so a message is never delivered twice, nor bounced
+ * after delivery.
  */
 public final class FateDecider {
     public static final int EX_SOFTWARE = 70;
@@ -45,7 +46,7 @@ public final class FateDecider {
     }
 
     private RecipientFate onFailure(PluginFailure failure, String replied) {
-        if (failure.reason() == PluginFailure.Reason.HOST_BUSY || failure.reason() == PluginFailure.Reason.HOST_ERROR) {
+        if (failure.hostCaused()) {
             return new RecipientFate.Defer("deferred" + replied, "the plugin could not be run now (" + failure + ")");
         }
         String label = failedLabel(failure) + replied;

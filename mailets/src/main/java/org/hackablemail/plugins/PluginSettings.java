@@ -41,10 +41,15 @@ public final class PluginSettings {
     public static HostCapacity capacity(HackableMailConfiguration configuration) {
         HostCapacity defaults = HostCapacity.defaults();
         return new HostCapacity(
-            configuration.value("plugin.cache.compiled", String.valueOf(defaults.compiledPlugins()), ValueParsers::positiveInt),
+            configuration.value("sandbox.code.memory", "64M", ValueParsers::positiveSize),
             defaults.idleInstancesPerPlugin(),
             configuration.value("plugin.cache.idle.memory", "256M", ValueParsers::positiveSize),
             configuration.value("plugin.calls.concurrent", String.valueOf(defaults.maxConcurrentCalls()), ValueParsers::positiveInt));
+    }
+
+    /** Compiled plugins kept on disk, so that a restart does not compile them again. */
+    public static long diskCodeBytes(HackableMailConfiguration configuration) {
+        return configuration.value("sandbox.code.disk", "1G", ValueParsers::positiveSize);
     }
 
     private static int intBytes(long bytes) {

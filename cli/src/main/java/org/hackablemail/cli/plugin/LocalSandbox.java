@@ -2,11 +2,9 @@ package org.hackablemail.cli.plugin;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.hackablemail.plugin.PluginDigest;
 import org.hackablemail.plugin.host.HostCapacity;
-import org.hackablemail.plugin.host.InMemoryVarStore;
 import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.PluginRejectedException;
 import org.hackablemail.plugin.host.SandboxLimits;
@@ -25,10 +23,10 @@ final class LocalSandbox implements AutoCloseable {
 
     LocalSandbox(byte[] wasm) throws CliFailure {
         SandboxLimits limits = SandboxLimits.defaults();
-        this.host = new PluginHost(limits, HostCapacity.defaults(), new InMemoryVarStore(), digest -> Optional.empty());
+        this.host = new PluginHost(limits, HostCapacity.defaults());
         this.suite = new SimulationSuite(host, limits.maxInputBytes());
         try {
-            this.plugin = host.install(wasm);
+            this.plugin = host.install(wasm, false);
         } catch (PluginRejectedException e) {
             host.close();
             throw new CliFailure("invalid plugin: " + e.getMessage(), CliFailure.REFUSED);

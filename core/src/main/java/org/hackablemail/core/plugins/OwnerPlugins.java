@@ -15,12 +15,14 @@ import org.hackablemail.core.store.AuditEntry;
 import org.hackablemail.core.store.AuditLog;
 import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.core.store.PluginVersion;
+import org.hackablemail.core.store.VariableQuotaExceededException;
 import org.hackablemail.core.store.VariableStore;
 import org.hackablemail.plugin.PluginDigest;
 import org.hackablemail.plugin.host.EmailCall;
 import org.hackablemail.plugin.host.Outcome;
-import org.hackablemail.plugin.host.PluginHost;
+import org.hackablemail.plugin.host.PluginFailure;
 import org.hackablemail.plugin.host.PluginRejectedException;
+import org.hackablemail.plugin.host.PluginSandbox;
 import org.hackablemail.plugin.simulation.Scenario;
 import org.hackablemail.plugin.simulation.SimulationReport;
 import org.hackablemail.plugin.simulation.SimulationSuite;
@@ -36,10 +38,12 @@ import org.hackablemail.plugin.simulation.SimulationSuite;
  */
 public class OwnerPlugins {
     private static final int MAX_CACHED_OWNERS = 100_000;
+    /** Runs of one message whose variable writes lost to another call's: then the message is deferred. */
+    private static final int MAX_RUNS = 4;
 
     private final PluginStore store;
     private final VariableStore variables;
-    private final PluginHost host;
+    private final PluginSandbox sandbox;
     private final SimulationSuite simulations;
     private final AuditLog audit;
     private final PluginStats stats = new PluginStats();
@@ -50,11 +54,11 @@ public class OwnerPlugins {
     }
 
     @Inject
-    public OwnerPlugins(PluginStore store, VariableStore variables, PluginHost host, SimulationSuite simulations,
+    public OwnerPlugins(PluginStore store, VariableStore variables, PluginSandbox sandbox, SimulationSuite simulations,
                         AuditLog audit, RefreshPolicy refresh) {
         this.store = store;
         this.variables = variables;
-        this.host = host;
+        this.sandbox = sandbox;
         this.simulations = simulations;
         this.audit = audit;
         this.activeByOwner = new RefreshingCache<>("active plugin", refresh, MAX_CACHED_OWNERS,
@@ -89,7 +93,7 @@ public class OwnerPlugins {
      */
     public PluginVersion push(Owner owner, byte[] wasm, List<Scenario> ownerCases, String actor,
                               boolean enforceSimulations) throws PluginRejectedException, SimulationsFailedException {
-        SimulationReport report = test(owner, wasm, ownerCases);
+        SimulationReport report = test(owner, wasm, ownerCases, true);
         if (!report.passed() && enforceSimulations) {
             throw new SimulationsFailedException(report);
         }
@@ -102,7 +106,13 @@ public class OwnerPlugins {
     /** Validates, compiles and simulates the module for the owner, without storing it. */
     public SimulationReport test(Owner owner, byte[] wasm, List<Scenario> ownerCases)
             throws PluginRejectedException {
-        PluginDigest digest = host.install(wasm);
+        return test(owner, wasm, ownerCases, false);
+    }
+
+    /** @param persist true when the module is to serve mail: its compiled code is kept; a mere test must not */
+    private SimulationReport test(Owner owner, byte[] wasm, List<Scenario> ownerCases, boolean persist)
+            throws PluginRejectedException {
+        PluginDigest digest = sandbox.install(owner.asString(), wasm, persist);
         return simulations.run(digest, owner.asString(), store.config(owner), ownerCases);
     }
 
@@ -158,15 +168,64 @@ public class OwnerPlugins {
         return audit.read(owner, limit);
     }
 
-    /** Runs the owner's active plugin on one message, with its configuration; empty when the owner has none. */
+    /**
+     * Runs the owner's active plugin on one message, with its configuration, and commits the variables a successful
+     * call wrote; empty when the owner has none. The call reads the variables as they are at one version; its writes
+     * are committed only if that version is still current, otherwise the call runs again (what makes a vacation
+     * responder answer once, also across nodes). Writes over the owner's quota fail the call, keeping nothing.
+     *
+     * @throws StorageUnavailableException when the variables cannot be read or written: the mail must wait
+     */
     public Optional<Outcome> run(Owner owner, byte[] incomingEmailJson, boolean replyAllowed) {
         return active(owner).map(plugin -> {
             long start = System.nanoTime();
-            Outcome outcome = host.onEmail(plugin.digest(),
-                new EmailCall(owner.asString(), incomingEmailJson, plugin.config(), replyAllowed));
+            EmailCall call = new EmailCall(owner.asString(), incomingEmailJson, plugin.config(), replyAllowed);
+            Outcome outcome = runAndCommit(owner, plugin.digest(), call);
+            if (notCompiled(outcome) && recompile(owner, plugin.digest())) {
+                outcome = runAndCommit(owner, plugin.digest(), call);
+            }
             stats.record(owner, outcome, Duration.ofNanos(System.nanoTime() - start));
             return outcome;
         });
+    }
+
+    private Outcome runAndCommit(Owner owner, PluginDigest plugin, EmailCall call) {
+        for (int run = 1; ; run++) {
+            long version = variables.version(owner);
+            Outcome outcome = sandbox.onEmail(plugin, call, name -> variables.get(owner, name));
+            if (!outcome.succeeded() || outcome.variableWrites().isEmpty()) {
+                return outcome;
+            }
+            try {
+                if (variables.commit(owner, version, outcome.variableWrites())) {
+                    return outcome;
+                }
+            } catch (VariableQuotaExceededException e) {
+                return Outcome.failed(new PluginFailure(PluginFailure.Reason.DENIED, e.getMessage()), outcome.logs(),
+                    outcome.cpuTime());
+            }
+            if (run == MAX_RUNS) {
+                return Outcome.failed(new PluginFailure(PluginFailure.Reason.HOST_BUSY, "its variables changed while"
+                    + " it ran, " + MAX_RUNS + " times in a row"), outcome.logs(), outcome.cpuTime());
+            }
+        }
+    }
+
+    private static boolean notCompiled(Outcome outcome) {
+        return outcome.failure().filter(failure -> failure.reason() == PluginFailure.Reason.NOT_COMPILED).isPresent();
+    }
+
+    /** Compiled code missing (evicted, or compiled by another version of the compiler): compiles it from the store. */
+    private boolean recompile(Owner owner, PluginDigest digest) {
+        try {
+            Optional<byte[]> wasm = store.module(digest);
+            if (wasm.isPresent()) {
+                sandbox.install(owner.asString(), wasm.get(), true);
+            }
+            return wasm.isPresent();
+        } catch (PluginRejectedException e) {
+            return false;
+        }
     }
 
     private Optional<ActivePlugin> active(Owner owner) {

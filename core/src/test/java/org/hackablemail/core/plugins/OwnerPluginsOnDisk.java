@@ -20,8 +20,7 @@ public final class OwnerPluginsOnDisk implements AutoCloseable {
 
     public OwnerPluginsOnDisk(Path directory, SandboxLimits limits) {
         storage = new FileSystemStorage(directory, Clock.systemUTC(), StorageSettings.defaults());
-        host = new PluginHost(limits, HostCapacity.defaults(), new HostVariables(storage.variables()),
-            storage.plugins()::module);
+        host = new PluginHost(limits, HostCapacity.defaults());
         plugins = new OwnerPlugins(storage.plugins(), storage.variables(), host,
             new SimulationSuite(host, limits.maxInputBytes()), storage.audit(),
             new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run));

@@ -52,8 +52,7 @@ class OwnerPluginsTest {
     @BeforeEach
     void setUp() {
         storage = new FileSystemStorage(directory, clock, StorageSettings.defaults());
-        host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults(),
-            new HostVariables(storage.variables()), storage.plugins()::module);
+        host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults());
         otherNodesStore = new OutagePluginStore(storage.plugins());
         here = on(storage.plugins());
         otherNode = on(otherNodesStore);

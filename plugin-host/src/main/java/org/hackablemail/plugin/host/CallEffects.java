@@ -9,27 +9,31 @@ import org.hackablemail.plugin.email.IncomingEmail;
 import org.hackablemail.plugin.email.ReplyEmail;
 
 /**
- * What one call asked the host to do: recorded on the worker thread, read by the caller once the call is over
- * or given up on.
+ * What one call asked the host to do: recorded on the thread that runs the plugin, read by the caller once the call
+ * is over or given up on. A delivery keeps the JSON the plugin passed, so that a worker can hand it on unchanged.
  */
 final class CallEffects {
     private final int maxLogBytes;
     private final List<LogEntry> logs = new ArrayList<>();
     private int logBytes;
-    private IncomingEmail delivered;
+    private Delivery delivery;
     private ReplyEmail reply;
     private boolean sealed;
+
+    /** A message the plugin delivered, and the JSON it was read from. */
+    record Delivery(IncomingEmail email, byte[] json) {
+    }
 
     CallEffects(int maxLogBytes) {
         this.maxLogBytes = maxLogBytes;
     }
 
     /** Records a delivery, unless one was already accepted in this call. */
-    synchronized boolean deliver(IncomingEmail email) {
-        if (sealed || delivered != null) {
+    synchronized boolean deliver(IncomingEmail email, byte[] json) {
+        if (sealed || delivery != null) {
             return false;
         }
-        delivered = email;
+        delivery = new Delivery(email, json);
         return true;
     }
 
@@ -60,8 +64,8 @@ final class CallEffects {
         sealed = true;
     }
 
-    synchronized Optional<IncomingEmail> delivered() {
-        return Optional.ofNullable(delivered);
+    synchronized Optional<Delivery> delivery() {
+        return Optional.ofNullable(delivery);
     }
 
     synchronized Optional<ReplyEmail> reply() {

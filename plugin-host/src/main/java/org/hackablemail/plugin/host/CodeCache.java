@@ -1,85 +1,100 @@
 package org.hackablemail.plugin.host;
 
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.hackablemail.plugin.PluginDigest;
 
 /**
- * Compiled plugins by digest, the least recently used evicted beyond a capacity. A module is compiled once even
- * when many calls need it at the same moment; compilation runs on its own threads and callers wait for it at
- * most the compile timeout.
+ * Compiled plugins in memory by digest, weighed in bytes: beyond the capacity, the least recently used go. A miss
+ * loads the plugin from the disk cache, if there is one, once even when many calls need it at the same moment.
+ * Nothing is ever compiled here.
  */
 final class CodeCache {
-    private final PluginCompiler compiler;
-    private final ExecutorService compileThreads;
-    private final Duration compileTimeout;
-    private final Map<PluginDigest, CompletableFuture<CompiledPlugin>> compiled;
+    private static final System.Logger LOGGER = System.getLogger(CodeCache.class.getName());
 
-    CodeCache(int capacity, PluginCompiler compiler, ExecutorService compileThreads, Duration compileTimeout) {
-        this.compiler = compiler;
-        this.compileThreads = compileThreads;
-        this.compileTimeout = compileTimeout;
-        this.compiled = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<PluginDigest, CompletableFuture<CompiledPlugin>> eldest) {
-                return size() > capacity;
+    private final long maxBytes;
+    private final CodeLoader loader;
+    private final Optional<DiskCodeCache> disk;
+    private final LinkedHashMap<PluginDigest, CompiledPlugin> plugins = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<PluginDigest, CompletableFuture<Optional<CompiledPlugin>>> loading = new HashMap<>();
+    private long bytes;
+
+    CodeCache(long maxBytes, CodeLoader loader, Optional<DiskCodeCache> disk) {
+        this.maxBytes = maxBytes;
+        this.loader = loader;
+        this.disk = disk;
+    }
+
+    /** The plugin, from memory or else from disk; empty when it is in neither (it must be compiled again). */
+    Optional<CompiledPlugin> get(PluginDigest digest) {
+        CompletableFuture<Optional<CompiledPlugin>> load;
+        boolean loadsIt = false;
+        synchronized (this) {
+            CompiledPlugin cached = plugins.get(digest);
+            if (cached != null) {
+                return Optional.of(cached);
             }
-        };
+            load = loading.get(digest);
+            if (load == null) {
+                load = new CompletableFuture<>();
+                loading.put(digest, load);
+                loadsIt = true;
+            }
+        }
+        if (loadsIt) {
+            load.complete(loadFromDisk(digest));
+        }
+        return load.join();
     }
 
-    CompiledPlugin install(byte[] wasm) throws PluginRejectedException {
-        return get(PluginDigest.of(wasm), digest -> Optional.of(wasm));
+    /** Loads freshly compiled code, keeps it in memory and, when asked, on disk. */
+    CompiledPlugin put(CompiledCode code, boolean persist) {
+        CompiledPlugin plugin = loader.load(code);
+        if (persist) {
+            disk.ifPresent(cache -> cache.write(code));
+        }
+        keep(plugin);
+        return plugin;
     }
 
-    CompiledPlugin get(PluginDigest digest, PluginSource source) throws PluginRejectedException {
-        CompletableFuture<CompiledPlugin> compilation = compilation(digest, source);
+    synchronized long bytes() {
+        return bytes;
+    }
+
+    /** Damaged or unloadable code reads as missing: it is compiled again. */
+    private Optional<CompiledPlugin> loadFromDisk(PluginDigest digest) {
         try {
-            return compilation.get(compileTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            forget(digest, compilation);
-            throw new PluginRejectedException("Compiling " + digest + " took longer than " + compileTimeout);
-        } catch (ExecutionException e) {
-            forget(digest, compilation);
-            if (e.getCause() instanceof PluginRejectedException) {
-                throw (PluginRejectedException) e.getCause();
+            Optional<CompiledPlugin> loaded = disk.flatMap(cache -> cache.read(digest)).map(loader::load);
+            loaded.ifPresent(this::keep);
+            return loaded;
+        } catch (RuntimeException | LinkageError e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Compiled code of " + digest + " cannot be loaded; it will be"
+                + " compiled again", e);
+            return Optional.empty();
+        } finally {
+            synchronized (this) {
+                loading.remove(digest);
             }
-            throw new PluginRejectedException("Compiling " + digest + " failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PluginRejectedException("Interrupted while waiting for " + digest + " to compile", e);
         }
     }
 
-    private synchronized CompletableFuture<CompiledPlugin> compilation(PluginDigest digest, PluginSource source) {
-        return compiled.computeIfAbsent(digest, missing ->
-            CompletableFuture.supplyAsync(() -> compile(digest, source), compileThreads));
-    }
-
-    /** A failed compilation is not cached: the next call tries again. */
-    private synchronized void forget(PluginDigest digest, CompletableFuture<CompiledPlugin> compilation) {
-        compiled.remove(digest, compilation);
-        compilation.cancel(true);
-    }
-
-    private CompiledPlugin compile(PluginDigest digest, PluginSource source) {
-        try {
-            byte[] wasm = source.load(digest)
-                .orElseThrow(() -> new PluginRejectedException("No plugin " + digest + " in the store"));
-            if (!PluginDigest.of(wasm).equals(digest)) {
-                throw new PluginRejectedException("The store returned other bytes than " + digest);
+    private synchronized void keep(CompiledPlugin plugin) {
+        if (plugin.weightBytes() > maxBytes) {
+            return;
+        }
+        CompiledPlugin previous = plugins.put(plugin.digest(), plugin);
+        bytes += plugin.weightBytes() - (previous == null ? 0 : previous.weightBytes());
+        var leastRecentFirst = plugins.values().iterator();
+        while (bytes > maxBytes && leastRecentFirst.hasNext()) {
+            CompiledPlugin evicted = leastRecentFirst.next();
+            if (evicted != plugin) {
+                bytes -= evicted.weightBytes();
+                leastRecentFirst.remove();
             }
-            return compiler.compile(wasm);
-        } catch (PluginRejectedException e) {
-            throw new CompletionException(e);
         }
     }
 }

@@ -32,18 +32,31 @@ final class EmailFunctions {
 
     private final KernelInstance kernel;
     private final CallSlot slot;
+    private final long maxArgumentBytes;
 
-    EmailFunctions(KernelInstance kernel, CallSlot slot) {
+    /** @param maxArgumentBytes largest JSON accepted: it is kept in memory until the call is over */
+    EmailFunctions(KernelInstance kernel, CallSlot slot, long maxArgumentBytes) {
         this.kernel = kernel;
         this.slot = slot;
+        this.maxArgumentBytes = maxArgumentBytes;
     }
 
     List<HostFunction> functions() {
         return List.of(
             new HostFunction(HostInterface.USER, "deliver", HANDLE_TO_HANDLE,
-                (instance, args) -> result(deliver(kernel.read(args[0])))),
+                (instance, args) -> result(argument(args[0]).map(this::deliver).orElse(BAD_ARGUMENT))),
             new HostFunction(HostInterface.USER, "reply", HANDLE_TO_HANDLE,
-                (instance, args) -> result(reply(kernel.read(args[0])))));
+                (instance, args) -> result(argument(args[0]).map(this::reply).orElse(BAD_ARGUMENT))));
+    }
+
+    private Optional<byte[]> argument(long handle) {
+        long size = kernel.length(handle);
+        if (size > maxArgumentBytes) {
+            slot.current().effects().log(LogEntry.Level.WARN, "[the host refused an argument of " + size
+                + " bytes, the limit is " + maxArgumentBytes + "]");
+            return Optional.empty();
+        }
+        return Optional.of(kernel.read(handle));
     }
 
     private int deliver(byte[] json) {
@@ -52,7 +65,7 @@ final class EmailFunctions {
             return UNAVAILABLE;
         }
         return parse(json, EmailJson::incomingEmail)
-            .map(email -> current.effects().deliver(email) ? ACCEPTED : ALREADY_DONE)
+            .map(email -> current.effects().deliver(email, json) ? ACCEPTED : ALREADY_DONE)
             .orElse(BAD_ARGUMENT);
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
@@ -14,7 +15,8 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 
 /**
  * The {@code extism:host/env} functions that the kernel does not implement: configuration, variables, logs
- * and HTTP, which is denied. Strings travel as kernel handles.
+ * and HTTP, which is denied. Strings travel as kernel handles. Variables are the running call's
+ * ({@link CallVariables}): read through its reader, written into its effects.
  */
 final class EnvFunctions {
     private static final FunctionType HANDLE_TO_HANDLE = FunctionType.of(List.of(I64), List.of(I64));
@@ -24,14 +26,10 @@ final class EnvFunctions {
 
     private final KernelInstance kernel;
     private final CallSlot slot;
-    private final VarStore vars;
-    private final int maxVarBytes;
 
-    EnvFunctions(KernelInstance kernel, CallSlot slot, VarStore vars, int maxVarBytes) {
+    EnvFunctions(KernelInstance kernel, CallSlot slot) {
         this.kernel = kernel;
         this.slot = slot;
-        this.vars = vars;
-        this.maxVarBytes = maxVarBytes;
     }
 
     List<HostFunction> functions() {
@@ -66,26 +64,13 @@ final class EnvFunctions {
     }
 
     private long varGet(long key) {
-        return vars.get(owner(), string(key)).map(kernel::store).orElse(ABSENT);
+        return slot.current().variables().get(string(key)).map(kernel::store).orElse(ABSENT);
     }
 
     /** A zero value handle removes the variable, as in the Extism runtime. */
     private void varSet(long key, long value) {
-        String name = string(key);
-        if (value == ABSENT) {
-            vars.remove(owner(), name);
-            return;
-        }
-        byte[] bytes = kernel.read(value);
-        if (bytes.length > maxVarBytes) {
-            throw new SandboxViolation(PluginFailure.Reason.DENIED,
-                "variable '" + name + "' is " + bytes.length + " bytes, the limit is " + maxVarBytes);
-        }
-        vars.put(owner(), name, bytes);
-    }
-
-    private String owner() {
-        return slot.current().call().owner();
+        slot.current().variables().set(string(key),
+            value == ABSENT ? Optional.empty() : Optional.of(kernel.read(value)));
     }
 
     private String string(long handle) {

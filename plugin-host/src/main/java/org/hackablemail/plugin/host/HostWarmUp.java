@@ -24,12 +24,12 @@ public final class HostWarmUp {
 
     /** @return the calls that failed (none, unless the host itself is broken) */
     public static int run(PluginHost host) throws PluginRejectedException {
-        PluginDigest plugin = host.install(module());
+        PluginDigest plugin = host.install(module(), false);
         byte[] input = EmailJson.toJson(IncomingEmail.of("sender@localhost", OWNER,
             Map.of("Subject", "Warm-up", "From", "sender@localhost"), "Warming up the plugin host."));
         int failures = 0;
         for (int call = 0; call < CALLS; call++) {
-            if (!host.onEmail(plugin, new EmailCall(OWNER, input, Map.of(), false)).succeeded()) {
+            if (!host.onEmail(plugin, new EmailCall(OWNER, input, Map.of(), false), VariableReader.NONE).succeeded()) {
                 failures++;
             }
         }

@@ -47,8 +47,13 @@ final class KernelInstance {
 
     /** The bytes behind a handle the plugin passed; empty for an unknown handle. */
     byte[] read(long handle) {
-        long size = length.apply(handle)[0];
+        long size = length(handle);
         return size == 0 ? new byte[0] : memory.readBytes(Math.toIntExact(handle), Math.toIntExact(size));
+    }
+
+    /** The size of the block behind a handle; 0 for an unknown handle. */
+    long length(long handle) {
+        return length.apply(handle)[0];
     }
 
     /** Copies {@code bytes} into a new block and returns its handle. */

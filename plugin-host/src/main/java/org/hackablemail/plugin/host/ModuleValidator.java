@@ -34,11 +34,7 @@ final class ModuleValidator {
     }
 
     WasmModule validate(byte[] wasm) throws PluginRejectedException {
-        if (wasm.length > limits.maxModuleBytes()) {
-            throw new PluginRejectedException("The module is " + wasm.length + " bytes, the limit is "
-                + limits.maxModuleBytes());
-        }
-        ModuleCensus.check(wasm, limits.module());
+        checkLimits(wasm);
         WasmModule module = parse(wasm);
         checkTypes(module);
         checkImports(module);
@@ -46,6 +42,15 @@ final class ModuleValidator {
         checkMemory(module);
         checkTables(module);
         return module;
+    }
+
+    /** The checks that depend on the limits in effect: module size and {@link ModuleLimits}. */
+    void checkLimits(byte[] wasm) throws PluginRejectedException {
+        if (wasm.length > limits.maxModuleBytes()) {
+            throw new PluginRejectedException("The module is " + wasm.length + " bytes, the limit is "
+                + limits.maxModuleBytes());
+        }
+        ModuleCensus.check(wasm, limits.module());
     }
 
     private static WasmModule parse(byte[] wasm) throws PluginRejectedException {

@@ -1,11 +1,14 @@
 package org.hackablemail.plugin.host;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,107 +18,179 @@ import java.util.function.Function;
 import org.hackablemail.plugin.PluginDigest;
 
 /**
- * Runs email plugins (Extism ABI) in a sandbox on Chicory. Thread-safe: one host serves every owner.
+ * Runs email plugins (Extism ABI) on Chicory, in this JVM. Thread-safe: one host serves every owner. It runs inside
+ * the sandbox worker processes, and in the command-line tool; James never runs it itself.
  *
  * <pre>{@code
- * PluginHost host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults(), new InMemoryVarStore(),
- *     store::read);
- * PluginDigest digest = host.install(wasm);              // at upload: validates and compiles, or refuses
- * Outcome outcome = host.onEmail(digest, new EmailCall(owner, EmailJson.toJson(email), config, replyAllowed));
+ * PluginHost host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults());
+ * PluginDigest digest = host.install(wasm);              // validates and compiles, or refuses
+ * Outcome outcome = host.onEmail(digest, new EmailCall(owner, EmailJson.toJson(email), config, replyAllowed),
+ *     variables);
  * }</pre>
  *
  * <p>A call never throws because of the plugin: whatever it does is in the {@link Outcome}. Each call gets a warm
- * instance of the owner's plugin, or a new one, which is discarded after any failure.
+ * instance of the owner's plugin, or a new one, which is discarded after any failure. A call's timeout interrupts
+ * the plugin, which Chicory notices at its next loop or call: straight-line code runs on past it, which is why the
+ * host runs in worker processes that can be killed.
  */
-public final class PluginHost implements AutoCloseable {
+public final class PluginHost implements PluginSandbox {
+    private static final Runnable NOTHING = () -> {
+    };
+
     private final SandboxLimits limits;
-    private final PluginSource source;
     private final PluginLinker linker;
+    private final ModuleValidator validator;
+    private final PluginCompiler compiler;
     private final ExecutorService compileThreads;
     private final CodeCache code;
     private final InstancePool instances;
     private final CallRunner runner;
-    private final VarStore vars;
     private final AtomicLong simulations = new AtomicLong();
 
-    public PluginHost(SandboxLimits limits, HostCapacity capacity, VarStore vars, PluginSource source) {
+    /** A host whose compiled code lives in memory only. */
+    public PluginHost(SandboxLimits limits, HostCapacity capacity) {
+        this(limits, capacity, Optional.empty());
+    }
+
+    /** A host that keeps compiled code on disk too, and loads from there what it has not compiled itself. */
+    public PluginHost(SandboxLimits limits, HostCapacity capacity, DiskCodeCache disk) {
+        this(limits, capacity, Optional.of(disk));
+    }
+
+    private PluginHost(SandboxLimits limits, HostCapacity capacity, Optional<DiskCodeCache> disk) {
         this.limits = limits;
-        this.source = source;
-        this.vars = vars;
-        this.linker = new PluginLinker(ExtismKernel.load(), limits, vars);
-        this.compileThreads = Executors.newFixedThreadPool(compilerThreadCount(), daemonThreads("compiler"));
-        this.code = new CodeCache(capacity.compiledPlugins(),
-            new PluginCompiler(new ModuleValidator(linker.hostInterface(), limits)), compileThreads,
-            limits.compileTimeout());
+        this.linker = new PluginLinker(ExtismKernel.load(), limits);
+        this.validator = new ModuleValidator(linker.hostInterface(), limits);
+        this.compiler = new PluginCompiler(validator);
+        this.compileThreads = Executors.newCachedThreadPool(daemonThreads("compiler"));
+        this.code = new CodeCache(capacity.compiledCodeBytes(), new CodeLoader(), disk);
         this.instances = new InstancePool(capacity.idleInstancesPerPlugin(), capacity.idleMemoryBytes());
         this.runner = new CallRunner(capacity.maxConcurrentCalls(), limits.workerStackBytes());
     }
 
-    /**
-     * Validates and compiles a plugin, keeping the compiled code for the calls to come.
-     *
-     * @return the digest by which calls name the plugin
-     * @throws PluginRejectedException with the reason, fit to show to the plugin's author
-     */
+    /** Validates and compiles a plugin, keeping its compiled code (on disk too, if the host has a disk cache). */
     public PluginDigest install(byte[] wasm) throws PluginRejectedException {
-        return code.install(wasm).digest();
+        return install(wasm, true);
     }
 
-    /** Runs the plugin's {@code onEmail} for one message and one owner. */
-    public Outcome onEmail(PluginDigest plugin, EmailCall call) {
+    /** The in-process host has no shares: {@code owner} is not used. */
+    @Override
+    public PluginDigest install(String owner, byte[] wasm, boolean persist) throws PluginRejectedException {
+        return install(wasm, persist);
+    }
+
+    /**
+     * Validates and compiles a plugin, unless its compiled code is at hand already (then only the limits, which may
+     * have changed since, are checked again). A compilation over the compile timeout refuses the module with a
+     * {@link CompileOverrunException}: its thread cannot be stopped and runs on.
+     */
+    public PluginDigest install(byte[] wasm, boolean persist) throws PluginRejectedException {
+        PluginDigest digest = PluginDigest.of(wasm);
+        if (code.get(digest).isPresent()) {
+            validator.checkLimits(wasm);
+            return digest;
+        }
+        code.put(compileWithin(limits.compileTimeout(), wasm), persist);
+        return digest;
+    }
+
+    @Override
+    public Outcome onEmail(PluginDigest plugin, EmailCall call, VariableReader variables) {
+        return onEmail(plugin, call, variables, NOTHING);
+    }
+
+    /**
+     * Runs the plugin's {@code onEmail} for one message and one owner.
+     *
+     * @param started run on the plugin's thread as the plugin's run starts: its timeout counts from there
+     */
+    public Outcome onEmail(PluginDigest plugin, EmailCall call, VariableReader variables, Runnable started) {
         InstancePool.Key key = new InstancePool.Key(call.owner(), plugin);
-        return run(plugin, call, limits.callTimeout(),
+        return run(plugin, call, variables, limits.callTimeout(), started,
             compiled -> instances.take(key).orElseGet(() -> linker.instantiate(compiled)),
             instance -> instances.offer(key, instance));
     }
 
-    /**
-     * Runs one call as a rehearsal: on a new instance, discarded after it, under an owner name of its own whose
-     * variables start empty and are forgotten afterwards. Nothing the owner's real calls keep is read or changed.
-     */
+    @Override
     public Outcome simulate(PluginDigest plugin, EmailCall call) {
+        return simulate(plugin, call, NOTHING);
+    }
+
+    /** A rehearsal (see {@link PluginSandbox#simulate}), with the same {@code started} hook as a real call. */
+    public Outcome simulate(PluginDigest plugin, EmailCall call, Runnable started) {
         String rehearsal = "simulation-" + simulations.incrementAndGet() + ":" + call.owner();
-        try {
-            return run(plugin, call.forOwner(rehearsal), limits.simulationTimeout(), linker::instantiate, instance -> {
+        return run(plugin, call.forOwner(rehearsal), VariableReader.NONE, limits.simulationTimeout(), started,
+            linker::instantiate, instance -> {
             });
-        } finally {
-            vars.removeAll(rehearsal);
+    }
+
+    private CompiledCode compileWithin(Duration timeout, byte[] wasm) throws PluginRejectedException {
+        Future<CompiledCode> compilation = compileThreads.submit(() -> compiler.compile(wasm));
+        try {
+            return compilation.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            compilation.cancel(true);
+            throw new CompileOverrunException("Compiling the module took longer than " + timeout.toMillis()
+                + " ms, the limit");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PluginRejectedException rejected) {
+                throw rejected;
+            }
+            throw new PluginRejectedException("Compiling the module failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            compilation.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new PluginRejectedException("Interrupted while compiling the module", e);
         }
     }
 
-    private Outcome run(PluginDigest plugin, EmailCall call, Duration timeout,
-                        Function<CompiledPlugin, PluginInstance> instanceFor, Consumer<PluginInstance> afterSuccess) {
-        CallEffects effects = new CallEffects(limits.maxLogBytes());
+    private Outcome run(PluginDigest plugin, EmailCall call, VariableReader variables, Duration timeout,
+                        Runnable started, Function<CompiledPlugin, PluginInstance> instanceFor,
+                        Consumer<PluginInstance> afterSuccess) {
         if (call.input().length > limits.maxInputBytes()) {
             return Outcome.failed(new PluginFailure(PluginFailure.Reason.INPUT_TOO_LARGE, "the input is "
-                + call.input().length + " bytes, the limit is " + limits.maxInputBytes()), effects);
+                + call.input().length + " bytes, the limit is " + limits.maxInputBytes()));
         }
-        CompiledPlugin compiled;
-        try {
-            compiled = code.get(plugin, source);
-        } catch (PluginRejectedException e) {
-            return Outcome.failed(new PluginFailure(PluginFailure.Reason.INVALID_PLUGIN, e.getMessage()), effects);
+        Optional<CompiledPlugin> compiled = code.get(plugin);
+        if (compiled.isEmpty()) {
+            return Outcome.failed(new PluginFailure(PluginFailure.Reason.NOT_COMPILED,
+                "no compiled code for " + plugin));
         }
-        ActiveCall active = new ActiveCall(call, effects);
+        CallEffects effects = new CallEffects(limits.maxLogBytes());
+        CallVariables callVariables = new CallVariables(variables, limits.maxVarBytes(), limits.maxVarWriteBytes());
+        ActiveCall active = new ActiveCall(call, effects, callVariables);
+        CpuClock cpu = new CpuClock();
         try {
-            return Outcome.returned(runner.run(() -> callOnWorker(instanceFor.apply(compiled), active, afterSuccess),
-                    timeout),
-                effects);
+            int resultCode = runner.run(() -> {
+                cpu.start();
+                try {
+                    started.run();
+                    return callOnWorker(instanceFor.apply(compiled.get()), active, afterSuccess);
+                } finally {
+                    cpu.stop();
+                }
+            }, timeout);
+            return Outcome.returned(resultCode, effectsOf(effects, callVariables), effects.logs(), cpu.spent());
         } catch (ExecutionException e) {
-            return Outcome.failed(Failures.of(e.getCause()), effects);
+            return Outcome.failed(Failures.of(e.getCause()), effects.logs(), cpu.spent());
         } catch (TimeoutException e) {
             effects.seal();
             return Outcome.failed(new PluginFailure(PluginFailure.Reason.TIMEOUT,
-                "no result within " + timeout.toMillis() + " ms"), effects);
+                "no result within " + timeout.toMillis() + " ms"), effects.logs(), cpu.spent());
         } catch (RejectedExecutionException e) {
-            return Outcome.failed(new PluginFailure(PluginFailure.Reason.HOST_BUSY,
-                "all plugin workers are busy"), effects);
+            return Outcome.failed(new PluginFailure(PluginFailure.Reason.HOST_BUSY, "all plugin threads are busy"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             effects.seal();
-            return Outcome.failed(new PluginFailure(PluginFailure.Reason.HOST_ERROR,
-                "the caller was interrupted"), effects);
+            return Outcome.failed(new PluginFailure(PluginFailure.Reason.HOST_ERROR, "the caller was interrupted"),
+                effects.logs(), cpu.spent());
         }
+    }
+
+    private static Outcome.Effects effectsOf(CallEffects effects, CallVariables variables) {
+        Optional<CallEffects.Delivery> delivery = effects.delivery();
+        return new Outcome.Effects(delivery.map(CallEffects.Delivery::email), delivery.map(CallEffects.Delivery::json),
+            effects.reply(), variables.writes());
     }
 
     /** A failed instance is not offered back to the pool: {@code afterSuccess} only sees healthy ones. */
@@ -125,14 +200,15 @@ public final class PluginHost implements AutoCloseable {
         return resultCode;
     }
 
+    /** What the compiled-code cache holds in memory, in bytes (estimated). */
+    public long compiledCodeBytes() {
+        return code.bytes();
+    }
+
     @Override
     public void close() {
         runner.close();
         compileThreads.shutdownNow();
-    }
-
-    private static int compilerThreadCount() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     private static ThreadFactory daemonThreads(String role) {

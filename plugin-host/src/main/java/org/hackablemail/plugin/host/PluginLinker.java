@@ -11,12 +11,10 @@ import com.dylibso.chicory.runtime.Instance;
 final class PluginLinker {
     private final ExtismKernel kernel;
     private final SandboxLimits limits;
-    private final VarStore vars;
 
-    PluginLinker(ExtismKernel kernel, SandboxLimits limits, VarStore vars) {
+    PluginLinker(ExtismKernel kernel, SandboxLimits limits) {
         this.kernel = kernel;
         this.limits = limits;
-        this.vars = vars;
     }
 
     /** What {@link #instantiate} links, for validation. */
@@ -40,8 +38,9 @@ final class PluginLinker {
 
     private List<ImportFunction> hostFunctions(KernelInstance kernelInstance, CallSlot slot) {
         List<ImportFunction> functions = new ArrayList<>(kernelInstance.forwardingFunctions(kernel.functions()));
-        functions.addAll(new EnvFunctions(kernelInstance, slot, vars, limits.maxVarBytes()).functions());
-        functions.addAll(new EmailFunctions(kernelInstance, slot).functions());
+        functions.addAll(new EnvFunctions(kernelInstance, slot).functions());
+        // deliver and reply take JSON the size of the input, give or take what the plugin changed.
+        functions.addAll(new EmailFunctions(kernelInstance, slot, 2L * limits.maxInputBytes()).functions());
         functions.addAll(new WasiFunctions(slot).functions());
         return functions;
     }

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param maxOutputBytes largest output read back
  * @param maxLogBytes log text kept per call; the rest is dropped
  * @param maxVarBytes largest value a plugin may store with {@code var_set}
+ * @param maxVarWriteBytes names and values one call may write with {@code var_set}, all together
  * @param module what a module may declare, checked at validation
  * @param compileTimeout time the AOT compilation of one module may take
  * @param workerStackBytes JVM stack of the threads that run plugins: it bounds the plugin's recursion depth
@@ -29,6 +30,7 @@ public record SandboxLimits(
         int maxOutputBytes,
         int maxLogBytes,
         int maxVarBytes,
+        int maxVarWriteBytes,
         ModuleLimits module,
         Duration compileTimeout,
         long workerStackBytes) {
@@ -62,6 +64,7 @@ public record SandboxLimits(
         private int maxOutputBytes = 64 * KIB;
         private int maxLogBytes = 64 * KIB;
         private int maxVarBytes = 64 * KIB;
+        private int maxVarWriteBytes = MIB;
         private ModuleLimits module = ModuleLimits.defaults();
         private Duration compileTimeout = Duration.ofSeconds(20);
         private long workerStackBytes = 4 * MIB;
@@ -109,6 +112,11 @@ public record SandboxLimits(
             return this;
         }
 
+        public Builder maxVarWriteBytes(int bytes) {
+            this.maxVarWriteBytes = bytes;
+            return this;
+        }
+
         public Builder module(ModuleLimits limits) {
             this.module = limits;
             return this;
@@ -126,7 +134,7 @@ public record SandboxLimits(
 
         public SandboxLimits build() {
             return new SandboxLimits(callTimeout, simulationTimeout, pluginMemoryBytes, kernelMemoryBytes, maxInputBytes,
-                maxOutputBytes, maxLogBytes, maxVarBytes, module, compileTimeout,
+                maxOutputBytes, maxLogBytes, maxVarBytes, maxVarWriteBytes, module, compileTimeout,
                 workerStackBytes);
         }
     }

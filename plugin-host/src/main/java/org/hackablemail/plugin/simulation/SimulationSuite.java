@@ -8,19 +8,19 @@ import org.hackablemail.plugin.PluginDigest;
 import org.hackablemail.plugin.host.EmailCall;
 import org.hackablemail.plugin.host.Outcome;
 import org.hackablemail.plugin.host.PluginFailure;
-import org.hackablemail.plugin.host.PluginHost;
+import org.hackablemail.plugin.host.PluginSandbox;
 
 /**
  * Runs an installed plugin through scenarios in the sandbox, with the mock host each scenario describes, through
- * {@link PluginHost#simulate}: the owner's real state is never touched. A scenario passes when the plugin returns an
+ * {@link PluginSandbox#simulate}: the owner's real state is never touched. A scenario passes when the plugin returns an
  * integer, without trapping or timing out, and does what the scenario expects. After a timeout the remaining
  * scenarios are skipped, so that a runaway plugin costs one timeout, not one per scenario.
  */
 public final class SimulationSuite {
-    private final PluginHost host;
+    private final PluginSandbox host;
     private final int maxInputBytes;
 
-    public SimulationSuite(PluginHost host, int maxInputBytes) {
+    public SimulationSuite(PluginSandbox host, int maxInputBytes) {
         this.host = host;
         this.maxInputBytes = maxInputBytes;
     }

@@ -1,69 +1,65 @@
 package org.hackablemail.plugin.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
+import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.hackablemail.plugin.PluginDigest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CodeCacheTest {
-    private static final byte[] ECHO = TestPlugins.wasm("echo-input");
-    private static final byte[] TRAP = TestPlugins.wasm("trap");
+    private static CompiledCode echo;
+    private static CompiledCode trap;
+    private static long echoWeight;
 
-    private final AtomicInteger loads = new AtomicInteger();
-    private ExecutorService compileThreads;
-    private CodeCache cache;
+    @TempDir
+    Path directory;
 
-    @BeforeEach
-    void setUp() {
-        SandboxLimits limits = SandboxLimits.defaults();
-        PluginLinker linker = new PluginLinker(ExtismKernel.load(), limits, new InMemoryVarStore());
-        compileThreads = Executors.newSingleThreadExecutor();
-        cache = new CodeCache(1, new PluginCompiler(new ModuleValidator(linker.hostInterface(), limits)),
-            compileThreads, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void tearDown() {
-        compileThreads.shutdownNow();
+    @BeforeAll
+    static void compile() throws Exception {
+        echo = TestPlugins.compiled("echo-input");
+        trap = TestPlugins.compiled("trap");
+        echoWeight = new CodeLoader().load(echo).weightBytes();
     }
 
     @Test
-    void shouldCompileOnceWhenPluginIsCached() throws Exception {
-        PluginDigest echo = cache.install(ECHO).digest();
+    void shouldServeTheSamePluginWhenItIsInMemory() {
+        CodeCache cache = new CodeCache(Long.MAX_VALUE, new CodeLoader(), Optional.empty());
 
-        assertThat(cache.get(echo, this::load)).isSameAs(cache.get(echo, this::load));
-        assertThat(loads).hasValue(0);
+        CompiledPlugin kept = cache.put(echo, false);
+
+        assertThat(cache.get(echo.digest())).containsSame(kept);
     }
 
     @Test
-    void shouldReloadFromSourceWhenPluginWasEvicted() throws Exception {
-        CompiledPlugin echo = cache.install(ECHO);
-        cache.install(TRAP);
+    void shouldEvictTheLeastRecentlyUsedWhenOverItsBytes() {
+        CodeCache cache = new CodeCache(echoWeight + echoWeight / 2, new CodeLoader(), Optional.empty());
+        cache.put(echo, false);
 
-        CompiledPlugin reloaded = cache.get(echo.digest(), this::load);
+        cache.put(trap, false);
 
-        assertThat(reloaded).isNotSameAs(echo);
-        assertThat(loads).hasValue(1);
+        assertThat(cache.get(echo.digest())).isEmpty();
+        assertThat(cache.get(trap.digest())).isPresent();
+        assertThat(cache.bytes()).isLessThanOrEqualTo(echoWeight + echoWeight / 2);
     }
 
     @Test
-    void getShouldThrowWhenSourceReturnsOtherBytes() {
-        assertThatThrownBy(() -> cache.get(PluginDigest.of(ECHO), digest -> Optional.of(TRAP)))
-            .isInstanceOf(PluginRejectedException.class)
-            .hasMessageContaining("The store returned other bytes than");
+    void shouldLoadFromDiskWhatAnotherCacheCompiled() {
+        DiskCodeCache disk = new DiskCodeCache(directory, Long.MAX_VALUE);
+        new CodeCache(Long.MAX_VALUE, new CodeLoader(), Optional.of(disk)).put(echo, true);
+
+        CodeCache restarted = new CodeCache(Long.MAX_VALUE, new CodeLoader(), Optional.of(disk));
+
+        assertThat(restarted.get(echo.digest())).map(CompiledPlugin::digest).contains(echo.digest());
     }
 
-    private Optional<byte[]> load(PluginDigest digest) {
-        loads.incrementAndGet();
-        return Optional.of(ECHO);
+    @Test
+    void shouldKeepOffDiskWhatWasNotToBePersisted() {
+        DiskCodeCache disk = new DiskCodeCache(directory, Long.MAX_VALUE);
+        new CodeCache(Long.MAX_VALUE, new CodeLoader(), Optional.of(disk)).put(echo, false);
+
+        assertThat(disk.read(echo.digest())).isEmpty();
     }
 }

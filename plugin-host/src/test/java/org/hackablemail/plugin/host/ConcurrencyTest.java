@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyTest {
     private static final int THREADS = 8;
 
-    private final InMemoryVarStore vars = new InMemoryVarStore();
+    private final OwnerVariables vars = new OwnerVariables();
     private PluginHost host;
     private ExecutorService callers;
 
     @BeforeEach
     void setUp() {
         host = new PluginHost(SandboxLimits.builder().callTimeout(Duration.ofSeconds(2)).build(),
-            HostCapacity.defaults(), vars, digest -> Optional.empty());
+            HostCapacity.defaults());
         callers = Executors.newFixedThreadPool(THREADS);
     }
 
@@ -44,7 +44,7 @@ class ConcurrencyTest {
         List<Callable<Boolean>> calls = new ArrayList<>();
         for (int i = 0; i < 4_000; i++) {
             int number = i;
-            calls.add(() -> host.onEmail(echo, numberCall("bob@example.org", number)).resultCode() == number);
+            calls.add(() -> vars.run(host, echo, numberCall("bob@example.org", number)).resultCode() == number);
         }
 
         assertThat(runAll(calls)).containsOnly(true);
@@ -62,10 +62,10 @@ class ConcurrencyTest {
             String address = "owner" + owner + "@example.org";
             // An owner's calls run one after the other, as the counter reads then writes its variable.
             calls.add(() -> countsUpTo(counter, address, callsPerOwner));
-            calls.add(() -> host.onEmail(echo, numberCall(address, address.length())).resultCode()
+            calls.add(() -> vars.run(host, echo, numberCall(address, address.length())).resultCode()
                 == address.length());
         }
-        calls.add(() -> host.onEmail(runaway, numberCall("mallory@example.org", 0)).failure()
+        calls.add(() -> vars.run(host, runaway, numberCall("mallory@example.org", 0)).failure()
             .map(PluginFailure::reason).equals(Optional.of(PluginFailure.Reason.TIMEOUT)));
 
         assertThat(runAll(calls)).containsOnly(true);
@@ -77,7 +77,7 @@ class ConcurrencyTest {
 
     private boolean countsUpTo(PluginDigest counter, String owner, int calls) {
         for (int expected = 1; expected <= calls; expected++) {
-            if (host.onEmail(counter, numberCall(owner, 0)).resultCode() != expected) {
+            if (vars.run(host, counter, numberCall(owner, 0)).resultCode() != expected) {
                 return false;
             }
         }

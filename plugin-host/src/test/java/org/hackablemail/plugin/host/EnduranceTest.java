@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 
 import org.hackablemail.plugin.PluginDigest;
 import org.junit.jupiter.api.Test;
@@ -20,15 +19,14 @@ class EnduranceTest {
 
     @Test
     void shouldServeEveryCallWithFlatMemoryWhenOnePluginRunsTwoHundredThousandTimes() throws Exception {
-        try (PluginHost host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults(),
-            new InMemoryVarStore(), digest -> Optional.empty())) {
+        try (PluginHost host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults())) {
             PluginDigest echo = host.install(TestPlugins.wasm("echo-input"));
             long heapAfterWarmUp = 0;
             int failures = 0;
             for (int call = 0; call < CALLS; call++) {
                 int number = call % 1000;
                 Outcome outcome = host.onEmail(echo, new EmailCall("bob@example.org",
-                    Integer.toString(number).getBytes(StandardCharsets.UTF_8), Map.of(), true));
+                    Integer.toString(number).getBytes(StandardCharsets.UTF_8), Map.of(), true), VariableReader.NONE);
                 if (!outcome.succeeded() || outcome.resultCode() != number) {
                     failures++;
                 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 
 import org.hackablemail.plugin.PluginDigest;
 import org.junit.jupiter.api.AfterAll;
@@ -28,11 +27,10 @@ class HostilePluginTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults(), new InMemoryVarStore(),
-            digest -> Optional.empty());
+        host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults());
         wellBehaved = host.install(TestPlugins.wasm("echo-input"));
         // The JVM's first call loads and verifies much of Chicory: on a busy machine it may take most of a second.
-        host.onEmail(wellBehaved, CALL);
+        host.onEmail(wellBehaved, CALL, VariableReader.NONE);
     }
 
     @AfterAll
@@ -56,10 +54,10 @@ class HostilePluginTest {
         PluginDigest hostile = host.install(TestPlugins.wasm(plugin));
 
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Outcome outcome = host.onEmail(hostile, CALL);
+            Outcome outcome = host.onEmail(hostile, CALL, VariableReader.NONE);
 
             assertThat(outcome.failure()).as(outcome.toString()).map(PluginFailure::reason).contains(reason);
-            assertThat(host.onEmail(wellBehaved, CALL).resultCode()).isEqualTo(7);
+            assertThat(host.onEmail(wellBehaved, CALL, VariableReader.NONE).resultCode()).isEqualTo(7);
         }
     }
 }

@@ -16,9 +16,9 @@ class InstancePoolTest {
     @BeforeAll
     static void compile() throws Exception {
         SandboxLimits limits = SandboxLimits.defaults();
-        linker = new PluginLinker(ExtismKernel.load(), limits, new InMemoryVarStore());
-        echo = new PluginCompiler(new ModuleValidator(linker.hostInterface(), limits))
-            .compile(TestPlugins.wasm("echo-input"));
+        linker = new PluginLinker(ExtismKernel.load(), limits);
+        echo = new CodeLoader().load(new PluginCompiler(new ModuleValidator(linker.hostInterface(), limits))
+            .compile(TestPlugins.wasm("echo-input")));
     }
 
     @Test

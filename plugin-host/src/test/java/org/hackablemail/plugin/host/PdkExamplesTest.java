@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.hackablemail.plugin.PluginDigest;
@@ -29,13 +28,14 @@ class PdkExamplesTest {
     private static final Path PDK = Path.of("../pdk");
     private static final String XYZ_ANSWER = "Talking about Project XYZ is forbidden!!!\n\nPlease stop talking about Project XYZ!";
 
+    private final OwnerVariables vars = new OwnerVariables();
     private PluginHost host;
 
     @BeforeEach
     void setUp() {
         // Behaviour, not speed: a generous timeout, so that a cold JVM on a loaded machine cannot fail the test.
         SandboxLimits limits = SandboxLimits.builder().callTimeout(Duration.ofSeconds(10)).build();
-        host = new PluginHost(limits, HostCapacity.defaults(), new InMemoryVarStore(), digest -> Optional.empty());
+        host = new PluginHost(limits, HostCapacity.defaults());
     }
 
     @AfterEach
@@ -88,9 +88,9 @@ class PdkExamplesTest {
         PluginDigest vacation = host.install(Files.readAllBytes(PDK.resolve("examples/vacation-rust/vacation.wasm")));
         Map<String, String> config = Map.of("days", "7", "message", "Back on \"Monday\".");
 
-        Outcome first = host.onEmail(vacation, call(config, "vacation-1-bob"));
-        Outcome nextDay = host.onEmail(vacation, call(config, "vacation-2-bob-next-day"));
-        Outcome eightDaysLater = host.onEmail(vacation, call(config, "vacation-3-bob-8-days-later"));
+        Outcome first = vars.run(host, vacation, call(config, "vacation-1-bob"));
+        Outcome nextDay = vars.run(host, vacation, call(config, "vacation-2-bob-next-day"));
+        Outcome eightDaysLater = vars.run(host, vacation, call(config, "vacation-3-bob-8-days-later"));
 
         assertThat(first.reply()).contains(new ReplyEmail("Auto: Hello 1", "Back on \"Monday\"."));
         assertThat(nextDay.reply()).isEmpty();
@@ -102,7 +102,7 @@ class PdkExamplesTest {
     }
 
     private Outcome run(String plugin, Map<String, String> config, String email) throws Exception {
-        return host.onEmail(host.install(Files.readAllBytes(PDK.resolve("examples").resolve(plugin))), call(config, email));
+        return vars.run(host, host.install(Files.readAllBytes(PDK.resolve("examples").resolve(plugin))), call(config, email));
     }
 
     private static EmailCall call(Map<String, String> config, String email) throws IOException {

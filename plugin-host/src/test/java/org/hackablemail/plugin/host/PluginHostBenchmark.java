@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.hackablemail.plugin.PluginDigest;
 import org.hackablemail.plugin.email.EmailJson;
@@ -40,8 +39,7 @@ public final class PluginHostBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<String> plugins = args.length == 0 ? List.of() : Arrays.asList(args);
-        try (PluginHost host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults(),
-            new InMemoryVarStore(), digest -> Optional.empty())) {
+        try (PluginHost host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults())) {
             if (plugins.isEmpty()) {
                 measure(host, "deliver-input (test plugin)", TestPlugins.wasm("deliver-input"));
             }
@@ -56,16 +54,16 @@ public final class PluginHostBenchmark {
         System.out.printf("%n== %s (%d bytes)%n", name, wasm.length);
         measureInstall(host, wasm);
         PluginDigest plugin = host.install(wasm);
-        Outcome first = host.onEmail(plugin, call("warm@example.org"));
+        Outcome first = host.onEmail(plugin, call("warm@example.org"), VariableReader.NONE);
         System.out.println("outcome: " + first + " " + first.logs());
 
         for (int i = 0; i < WARM_UP_CALLS; i++) {
-            host.onEmail(plugin, call("warm@example.org"));
+            host.onEmail(plugin, call("warm@example.org"), VariableReader.NONE);
         }
         long[] warm = new long[MEASURED_CALLS];
         for (int i = 0; i < MEASURED_CALLS; i++) {
             long start = System.nanoTime();
-            host.onEmail(plugin, call("warm@example.org"));
+            host.onEmail(plugin, call("warm@example.org"), VariableReader.NONE);
             warm[i] = System.nanoTime() - start;
         }
         report("warm call (target median <= 50 us, p99 <= 1 ms)", warm);
@@ -73,7 +71,7 @@ public final class PluginHostBenchmark {
         long[] cold = new long[COLD_SAMPLES];
         for (int i = 0; i < COLD_SAMPLES; i++) {
             long start = System.nanoTime();
-            host.onEmail(plugin, call("owner" + i + "@example.org")); // a new owner: a new instance
+            host.onEmail(plugin, call("owner" + i + "@example.org"), VariableReader.NONE); // a new owner: a new instance
             cold[i] = System.nanoTime() - start;
         }
         report("cold instantiate from cache + call", cold);
@@ -88,7 +86,7 @@ public final class PluginHostBenchmark {
             long start = System.nanoTime();
             PluginDigest plugin = host.install(variant);
             long installed = System.nanoTime();
-            host.onEmail(plugin, call("first@example.org"));
+            host.onEmail(plugin, call("first@example.org"), VariableReader.NONE);
             installs[i] = installed - start;
             firstCalls[i] = System.nanoTime() - installed;
         }
@@ -101,13 +99,13 @@ public final class PluginHostBenchmark {
 
     private static void measureTimeoutToStop() throws Exception {
         try (PluginHost host = new PluginHost(SandboxLimits.builder().callTimeout(RUNAWAY_TIMEOUT).build(),
-            HostCapacity.defaults(), new InMemoryVarStore(), digest -> Optional.empty())) {
+            HostCapacity.defaults())) {
             PluginDigest runaway = host.install(TestPlugins.wasm("infinite-loop"));
-            host.onEmail(runaway, call("mallory@example.org"));
+            host.onEmail(runaway, call("mallory@example.org"), VariableReader.NONE);
             long[] overrun = new long[TIMEOUT_SAMPLES];
             for (int i = 0; i < TIMEOUT_SAMPLES; i++) {
                 long start = System.nanoTime();
-                host.onEmail(runaway, call("mallory@example.org"));
+                host.onEmail(runaway, call("mallory@example.org"), VariableReader.NONE);
                 overrun[i] = System.nanoTime() - start - RUNAWAY_TIMEOUT.toNanos();
             }
             System.out.printf("%n== infinite-loop, timeout %d ms%n", RUNAWAY_TIMEOUT.toMillis());

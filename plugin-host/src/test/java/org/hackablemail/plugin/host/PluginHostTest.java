@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 
 import org.hackablemail.plugin.PluginDigest;
 import org.hackablemail.plugin.email.EmailJson;
@@ -20,12 +19,12 @@ class PluginHostTest {
         Map.of("Subject", "Hello"), "Hi Bob");
     private static final ReplyEmail AWAY = new ReplyEmail("Away", "Back on Monday");
 
-    private final InMemoryVarStore vars = new InMemoryVarStore();
+    private final OwnerVariables vars = new OwnerVariables();
     private PluginHost host;
 
     @BeforeEach
     void setUp() {
-        host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults(), vars, digest -> Optional.empty());
+        host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults());
     }
 
     @AfterEach
@@ -35,7 +34,7 @@ class PluginHostTest {
 
     @Test
     void shouldReportDeliveryWhenPluginDeliversItsInput() throws Exception {
-        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("deliver-input")), emailTo(OWNER));
+        Outcome outcome = vars.run(host, host.install(TestPlugins.wasm("deliver-input")), emailTo(OWNER));
 
         assertThat(outcome.resultCode()).isZero();
         assertThat(outcome.delivered()).contains(EMAIL);
@@ -45,7 +44,7 @@ class PluginHostTest {
 
     @Test
     void shouldRefuseSecondDeliveryWhenPluginDeliversTwice() throws Exception {
-        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("deliver-twice")), emailTo(OWNER));
+        Outcome outcome = vars.run(host, host.install(TestPlugins.wasm("deliver-twice")), emailTo(OWNER));
 
         assertThat(outcome.resultCode()).isEqualTo(EmailFunctions.ALREADY_DONE);
         assertThat(outcome.delivered()).contains(EMAIL);
@@ -53,7 +52,7 @@ class PluginHostTest {
 
     @Test
     void shouldRefuseDeliveryWhenPayloadIsNotAnEmail() throws Exception {
-        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("deliver-twice")),
+        Outcome outcome = vars.run(host, host.install(TestPlugins.wasm("deliver-twice")),
             new EmailCall(OWNER, "[1, 2]".getBytes(StandardCharsets.UTF_8), Map.of(), true));
 
         assertThat(outcome.resultCode()).isEqualTo(EmailFunctions.BAD_ARGUMENT);
@@ -62,7 +61,7 @@ class PluginHostTest {
 
     @Test
     void shouldRefuseSecondReplyWhenPluginRepliesTwice() throws Exception {
-        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("reply-twice")), emailTo(OWNER));
+        Outcome outcome = vars.run(host, host.install(TestPlugins.wasm("reply-twice")), emailTo(OWNER));
 
         assertThat(outcome.resultCode()).isEqualTo(EmailFunctions.ALREADY_DONE);
         assertThat(outcome.reply()).contains(AWAY);
@@ -70,7 +69,7 @@ class PluginHostTest {
 
     @Test
     void shouldRefuseReplyWhenMessageMustNotBeAnswered() throws Exception {
-        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("reply-twice")),
+        Outcome outcome = vars.run(host, host.install(TestPlugins.wasm("reply-twice")),
             new EmailCall(OWNER, EmailJson.toJson(EMAIL), Map.of(), false));
 
         assertThat(outcome.resultCode()).isEqualTo(EmailFunctions.NOT_ALLOWED);
@@ -79,7 +78,7 @@ class PluginHostTest {
 
     @Test
     void shouldPassConfigWhenPluginReadsIt() throws Exception {
-        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("reply-twice")),
+        Outcome outcome = vars.run(host, host.install(TestPlugins.wasm("reply-twice")),
             new EmailCall(OWNER, EmailJson.toJson(EMAIL), Map.of("greeting", "Hi there"), true));
 
         assertThat(outcome.logs()).containsExactly(new LogEntry(LogEntry.Level.WARN, "Hi there"));
@@ -89,9 +88,9 @@ class PluginHostTest {
     void shouldKeepVariablesPerOwnerWhenPluginCountsCalls() throws Exception {
         PluginDigest counter = host.install(TestPlugins.wasm("count-calls"));
 
-        host.onEmail(counter, emailTo(OWNER));
-        Outcome second = host.onEmail(counter, emailTo(OWNER));
-        Outcome otherOwner = host.onEmail(counter, emailTo("carol@example.org"));
+        vars.run(host, counter, emailTo(OWNER));
+        Outcome second = vars.run(host, counter, emailTo(OWNER));
+        Outcome otherOwner = vars.run(host, counter, emailTo("carol@example.org"));
 
         assertThat(second.resultCode()).isEqualTo(2);
         assertThat(otherOwner.resultCode()).isEqualTo(1);
@@ -100,7 +99,7 @@ class PluginHostTest {
 
     @Test
     void shouldAnswerDeliverWithUnavailableWhenCallRefusesDelivery() throws Exception {
-        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("deliver-input")),
+        Outcome outcome = vars.run(host, host.install(TestPlugins.wasm("deliver-input")),
             new EmailCall(OWNER, EmailJson.toJson(EMAIL), Map.of(), true, false));
 
         assertThat(outcome.resultCode()).isEqualTo(EmailFunctions.UNAVAILABLE);
@@ -110,19 +109,19 @@ class PluginHostTest {
     @Test
     void shouldLeaveOwnerVariablesAloneWhenSimulating() throws Exception {
         PluginDigest counter = host.install(TestPlugins.wasm("count-calls"));
-        host.onEmail(counter, emailTo(OWNER));
+        vars.run(host, counter, emailTo(OWNER));
 
         Outcome first = host.simulate(counter, emailTo(OWNER));
         Outcome second = host.simulate(counter, emailTo(OWNER));
 
         assertThat(first.resultCode()).isEqualTo(1);
         assertThat(second.resultCode()).isEqualTo(1);
-        assertThat(host.onEmail(counter, emailTo(OWNER)).resultCode()).isEqualTo(2);
+        assertThat(vars.run(host, counter, emailTo(OWNER)).resultCode()).isEqualTo(2);
     }
 
     @Test
     void shouldReportPluginErrorWhenPluginReturnsNonZero() throws Exception {
-        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("error-set")), emailTo(OWNER));
+        Outcome outcome = vars.run(host, host.install(TestPlugins.wasm("error-set")), emailTo(OWNER));
 
         assertThat(outcome.failure()).contains(
             new PluginFailure(PluginFailure.Reason.PLUGIN_ERROR, "onEmail returned 1: oops"));
@@ -130,7 +129,7 @@ class PluginHostTest {
 
     @Test
     void shouldLogStdoutAndFailWhenPluginExits() throws Exception {
-        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("wasi-stdout")), emailTo(OWNER));
+        Outcome outcome = vars.run(host, host.install(TestPlugins.wasm("wasi-stdout")), emailTo(OWNER));
 
         assertThat(outcome.failure()).contains(
             new PluginFailure(PluginFailure.Reason.TRAP, "the plugin exited with code 3"));
@@ -140,33 +139,39 @@ class PluginHostTest {
     @Test
     void shouldRefuseInputWhenLargerThanCap() throws Exception {
         host.close();
-        host = new PluginHost(SandboxLimits.builder().maxInputBytes(16).build(), HostCapacity.defaults(), vars,
-            digest -> Optional.empty());
+        host = new PluginHost(SandboxLimits.builder().maxInputBytes(16).build(), HostCapacity.defaults());
 
-        Outcome outcome = host.onEmail(host.install(TestPlugins.wasm("deliver-input")), emailTo(OWNER));
+        Outcome outcome = vars.run(host, host.install(TestPlugins.wasm("deliver-input")), emailTo(OWNER));
 
         assertThat(outcome.failure()).map(PluginFailure::reason).contains(PluginFailure.Reason.INPUT_TOO_LARGE);
     }
 
     @Test
-    void shouldCompileFromSourceWhenPluginWasNotInstalled() {
-        byte[] wasm = TestPlugins.wasm("echo-input");
-        PluginDigest digest = PluginDigest.of(wasm);
-        host.close();
-        host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults(), vars,
-            wanted -> wanted.equals(digest) ? Optional.of(wasm) : Optional.empty());
+    void shouldReportHostCausedNotCompiledWhenPluginWasNeverInstalled() {
+        Outcome outcome = vars.run(host, PluginDigest.of(new byte[] {1}), emailTo(OWNER));
 
-        Outcome outcome = host.onEmail(digest, new EmailCall(OWNER, "42".getBytes(StandardCharsets.UTF_8),
-            Map.of(), true));
-
-        assertThat(outcome.resultCode()).isEqualTo(42);
+        assertThat(outcome.failure()).map(PluginFailure::reason).contains(PluginFailure.Reason.NOT_COMPILED);
+        assertThat(outcome.failure()).map(PluginFailure::hostCaused).contains(true);
     }
 
     @Test
-    void shouldFailWhenPluginIsInNoSource() {
-        Outcome outcome = host.onEmail(PluginDigest.of(new byte[] {1}), emailTo(OWNER));
+    void shouldApplyNothingWhenCallFailsAfterDeliveringReplyingAndWriting() throws Exception {
+        Outcome outcome = vars.run(host, host.install(TestPlugins.wasm("deliver-then-trap")), emailTo(OWNER));
 
-        assertThat(outcome.failure()).map(PluginFailure::reason).contains(PluginFailure.Reason.INVALID_PLUGIN);
+        assertThat(outcome.failure()).map(PluginFailure::reason).contains(PluginFailure.Reason.TRAP);
+        assertThat(outcome.delivered()).isEmpty();
+        assertThat(outcome.reply()).isEmpty();
+        assertThat(outcome.variableWrites()).isEmpty();
+        assertThat(vars.get(OWNER, "n")).isEmpty();
+    }
+
+    @Test
+    void shouldDenyCallWhenItWritesMoreVariablesThanTheCap() throws Exception {
+        Outcome outcome = vars.run(host, host.install(TestPlugins.wasm("var-flood")), emailTo(OWNER));
+
+        assertThat(outcome.failure()).contains(new PluginFailure(PluginFailure.Reason.DENIED,
+            "the call wrote more than 1048576 bytes of variables (names and values)"));
+        assertThat(outcome.variableWrites()).isEmpty();
     }
 
     private static EmailCall emailTo(String owner) {

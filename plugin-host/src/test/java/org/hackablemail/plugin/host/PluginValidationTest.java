@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -26,7 +25,7 @@ class PluginValidationTest {
     static void setUp() {
         host = new PluginHost(SandboxLimits.builder().pluginMemoryBytes(2 * 65536)
                 .module(ModuleLimits.defaults().withMaxModuleBytes(4096)).build(),
-            HostCapacity.defaults(), new InMemoryVarStore(), digest -> Optional.empty());
+            HostCapacity.defaults());
     }
 
     @AfterAll
@@ -149,11 +148,11 @@ class PluginValidationTest {
     void tablesOfOneInstanceShouldShareOneBudgetOfElements() throws Exception {
         // Behaviour, not speed: a generous timeout, so that a cold JVM on a loaded machine cannot fail the test.
         try (PluginHost patient = new PluginHost(SandboxLimits.builder().callTimeout(Duration.ofSeconds(10)).build(),
-            HostCapacity.defaults(), new InMemoryVarStore(), digest -> Optional.empty())) {
+            HostCapacity.defaults())) {
             PluginDigest plugin = patient.install(TestPlugins.wasm("table-grow"));
 
             Outcome outcome = patient.onEmail(plugin, new EmailCall("mallory@example.org", "{}".getBytes(), Map.of(),
-                false));
+                false), VariableReader.NONE);
 
             assertThat(outcome.resultCode()).as("second table grown past the budget").isZero();
         }
@@ -161,6 +160,6 @@ class PluginValidationTest {
 
     private static PluginHost hostWith(UnaryOperator<ModuleLimits> limits) {
         return new PluginHost(SandboxLimits.builder().module(limits.apply(ModuleLimits.defaults())).build(),
-            HostCapacity.defaults(), new InMemoryVarStore(), digest -> Optional.empty());
+            HostCapacity.defaults());
     }
 }

@@ -10,6 +10,13 @@ final class TestPlugins {
     private TestPlugins() {
     }
 
+    /** The test plugin, validated and compiled with the default limits. */
+    static CompiledCode compiled(String name) throws PluginRejectedException {
+        SandboxLimits limits = SandboxLimits.defaults();
+        return new PluginCompiler(new ModuleValidator(new PluginLinker(ExtismKernel.load(), limits).hostInterface(),
+            limits)).compile(wasm(name));
+    }
+
     static byte[] wasm(String name) {
         try (InputStream wasm = TestPlugins.class.getResourceAsStream("/plugins/" + name + ".wasm")) {
             if (wasm == null) {

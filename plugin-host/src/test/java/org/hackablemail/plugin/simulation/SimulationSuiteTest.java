@@ -9,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.hackablemail.plugin.PluginDigest;
 import org.hackablemail.plugin.host.HostCapacity;
-import org.hackablemail.plugin.host.InMemoryVarStore;
 import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +27,8 @@ class SimulationSuiteTest {
 
     @BeforeEach
     void setUp() {
-        SandboxLimits limits = SandboxLimits.builder().simulationTimeout(Duration.ofMillis(500)).build();
-        host = new PluginHost(limits, HostCapacity.defaults(), new InMemoryVarStore(), digest -> Optional.empty());
+        SandboxLimits limits = SandboxLimits.builder().simulationTimeout(Duration.ofSeconds(2)).build();
+        host = new PluginHost(limits, HostCapacity.defaults());
         suite = new SimulationSuite(host, limits.maxInputBytes());
     }
 
@@ -75,7 +73,7 @@ class SimulationSuiteTest {
     void shouldSkipTheRestWhenAScenarioTimesOut() throws Exception {
         SimulationReport report = suite.run(install("infinite-loop"), OWNER, Map.of(), List.of());
 
-        assertThat(report.scenarios().get(0).problems()).singleElement().asString().isEqualTo("timeout: no result within 500 ms");
+        assertThat(report.scenarios().get(0).problems()).singleElement().asString().isEqualTo("timeout: no result within 2000 ms");
         assertThat(report.scenarios().subList(1, report.scenarios().size()))
             .allSatisfy(scenario -> assertThat(scenario.status()).isEqualTo(ScenarioResult.Status.skipped));
     }
