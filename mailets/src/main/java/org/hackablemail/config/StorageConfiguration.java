@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.VariableQuotas;
+import org.hackablemail.core.trace.TraceRetention;
 
 /** Which back-end holds the bundle's state, and the settings of its stores, from {@code hackable-mail.properties}. */
 public final class StorageConfiguration {
@@ -36,8 +37,13 @@ public final class StorageConfiguration {
         long cacheBytes = configuration.value("plugin.vars.cache.memory", "64M", ValueParsers::positiveSize);
         int keepVersions = configuration.value("plugin.versions.keep",
             String.valueOf(StorageSettings.DEFAULT_KEEP_VERSIONS), ValueParsers::positiveInt);
+        TraceRetention retention = new TraceRetention(
+            configuration.value("trace.max.entries", String.valueOf(TraceRetention.DEFAULT.maxEntries()),
+                ValueParsers::positiveInt),
+            configuration.value("trace.max.bytes", "512K", ValueParsers::positiveSize),
+            configuration.value("trace.max.age", "7 days", ValueParsers::positiveDuration));
         try {
-            return new StorageSettings(keepVersions, quotas, cacheBytes);
+            return new StorageSettings(keepVersions, quotas, cacheBytes, retention);
         } catch (IllegalArgumentException e) {
             throw new InvalidPropertyException("plugin.vars.cache.memory", String.valueOf(cacheBytes),
                 configuration.source(), e.getMessage());

@@ -56,6 +56,7 @@ public class HackableMailModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        install(new VisibilityModule());
         bind(DataDirectory.class).in(Scopes.SINGLETON);
         bind(OwnerPlugins.class).in(Scopes.SINGLETON);
         bind(SpamFilter.class).in(Scopes.SINGLETON);

@@ -159,7 +159,7 @@ public class WasmPluginMailet extends GenericMailet {
             throws MessagingException {
         PluginInput input = reading.view().forRecipient(recipient);
         TimeMetric timer = metricFactory.timer("hackablemail.plugin.call");
-        Optional<Outcome> outcome = plugins.run(JamesOwners.of(recipient), input.json(), reading.replyAllowed());
+        Optional<Outcome> outcome = plugins.run(JamesOwners.of(recipient), input, reading.replyAllowed());
         timer.stopAndPublish();
         if (outcome.isEmpty()) {
             return Optional.empty();

@@ -13,6 +13,7 @@ import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.config.ValueParsers;
+import org.hackablemail.core.RateLimiter;
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.guests.GuestAccess;
 import org.hackablemail.core.guests.InvalidCodeException;

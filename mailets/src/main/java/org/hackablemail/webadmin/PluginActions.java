@@ -32,18 +32,17 @@ final class PluginActions {
     private static final int MAX_CONFIG_BYTES = 1024 * 1024;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** A plugin version as the routes show it. */
+    /** A plugin version as the routes show it, with what it did since James started (null when it never ran). */
     record VersionDto(String owner, int version, String digest, long size, String pushedAt, String pushedBy,
-                      SimulationReport simulations) {
-        static VersionDto of(PluginVersion version) {
+                      SimulationReport simulations, PluginStats.Snapshot stats) {
+        static VersionDto of(PluginVersion version, Map<Integer, PluginStats.Snapshot> stats) {
             return new VersionDto(version.owner().asString(), version.version(), version.digest().hex(), version.size(),
-                version.pushedAt().toString(), version.pushedBy(), version.simulations());
+                version.pushedAt().toString(), version.pushedBy(), version.simulations(), stats.get(version.version()));
         }
     }
 
-    /** An owner's plugin: the active version (null when none), how many versions, configuration and statistics. */
-    record OwnerDto(String owner, VersionDto active, int versions, Map<String, String> config,
-                    PluginStats.Snapshot stats) {
+    /** An owner's plugin: the active version (null when none), how many versions, and the configuration. */
+    record OwnerDto(String owner, VersionDto active, int versions, Map<String, String> config) {
     }
 
     private final OwnerPlugins plugins;
@@ -56,8 +55,10 @@ final class PluginActions {
 
     OwnerDto describe(Owner owner) {
         List<PluginVersion> history = plugins.history(owner);
-        return new OwnerDto(owner.asString(), plugins.activeVersion(owner).map(VersionDto::of).orElse(null),
-            history.size(), plugins.config(owner), plugins.stats(owner));
+        Map<Integer, PluginStats.Snapshot> stats = plugins.stats(owner);
+        return new OwnerDto(owner.asString(),
+            plugins.activeVersion(owner).map(version -> VersionDto.of(version, stats)).orElse(null),
+            history.size(), plugins.config(owner));
     }
 
     /** Reads the upload first: once anything asks for a query parameter, the servlet may have consumed a form body. */
@@ -70,7 +71,7 @@ final class PluginActions {
         try {
             PluginVersion version = plugins.push(owner, upload.wasm(), upload.cases(), actor, enforceSimulations);
             response.status(HttpStatus.CREATED_201);
-            return VersionDto.of(version);
+            return VersionDto.of(version, Map.of());
         } catch (PluginRejectedException e) {
             throw RouteErrors.badRequest("Invalid plugin: " + e.getMessage());
         } catch (SimulationsFailedException e) {
@@ -87,13 +88,14 @@ final class PluginActions {
     }
 
     List<VersionDto> versions(Owner owner) {
-        return plugins.history(owner).stream().map(VersionDto::of).collect(Collectors.toList());
+        Map<Integer, PluginStats.Snapshot> stats = plugins.stats(owner);
+        return plugins.history(owner).stream().map(version -> VersionDto.of(version, stats)).collect(Collectors.toList());
     }
 
     VersionDto activate(Owner owner, Request request, String actor) {
         int version = versionNumber(request);
         try {
-            return VersionDto.of(plugins.activate(owner, version, actor));
+            return VersionDto.of(plugins.activate(owner, version, actor), plugins.stats(owner));
         } catch (IllegalArgumentException e) {
             throw RouteErrors.notFound(owner.asString() + " has no plugin version " + version);
         }

@@ -1,6 +1,7 @@
 package org.hackablemail.core.plugins;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.hackablemail.core.store.PluginVersion;
 import org.hackablemail.core.store.VariableQuotaExceededException;
 import org.hackablemail.core.store.VariableStore;
 import org.hackablemail.plugin.PluginDigest;
+import org.hackablemail.plugin.email.PluginInput;
 import org.hackablemail.plugin.host.EmailCall;
 import org.hackablemail.plugin.host.Outcome;
 import org.hackablemail.plugin.host.PluginFailure;
@@ -47,22 +49,28 @@ public class OwnerPlugins {
     private final SimulationSuite simulations;
     private final AuditLog audit;
     private final PluginStats stats = new PluginStats();
+    private final PluginRunListener runListener;
     private final RefreshingCache<Owner, Optional<ActivePlugin>> activeByOwner;
 
-    /** What a call needs: the active module and its configuration. */
-    private record ActivePlugin(PluginDigest digest, Map<String, String> config) {
+    /** What a call needs: the active module, its version number and its configuration. */
+    private record ActivePlugin(int version, PluginDigest digest, Map<String, String> config) {
     }
 
+    /**
+     * @param runListener told of every run ({@link #run}): the trace, the log, the metrics
+     */
     @Inject
     public OwnerPlugins(PluginStore store, VariableStore variables, PluginSandbox sandbox, SimulationSuite simulations,
-                        AuditLog audit, RefreshPolicy refresh) {
+                        AuditLog audit, RefreshPolicy refresh, PluginRunListener runListener) {
         this.store = store;
         this.variables = variables;
         this.sandbox = sandbox;
         this.simulations = simulations;
         this.audit = audit;
+        this.runListener = runListener;
         this.activeByOwner = new RefreshingCache<>("active plugin", refresh, MAX_CACHED_OWNERS,
-            owner -> store.active(owner).map(version -> new ActivePlugin(version.digest(), store.config(owner))));
+            owner -> store.active(owner).map(version ->
+                new ActivePlugin(version.version(), version.digest(), store.config(owner))));
     }
 
     public boolean hasPlugin(Owner owner) {
@@ -160,7 +168,8 @@ public class OwnerPlugins {
         changed(owner, actor, "config", String.join(",", new TreeSet<>(config.keySet())));
     }
 
-    public PluginStats.Snapshot stats(Owner owner) {
+    /** What each version of the owner's plugin did since James started, by version number. */
+    public Map<Integer, PluginStats.Snapshot> stats(Owner owner) {
         return stats.snapshot(owner);
     }
 
@@ -169,22 +178,27 @@ public class OwnerPlugins {
     }
 
     /**
-     * Runs the owner's active plugin on one message, with its configuration, and commits the variables a successful
-     * call wrote; empty when the owner has none. The call reads the variables as they are at one version; its writes
-     * are committed only if that version is still current, otherwise the call runs again (what makes a vacation
-     * responder answer once, also across nodes). Writes over the owner's quota fail the call, keeping nothing.
+     * Runs the owner's active plugin on one message, with its configuration, commits the variables a successful
+     * call wrote, and tells the run listener; empty when the owner has none. The call reads the variables as they
+     * are at one version; its writes are committed only if that version is still current, otherwise the call runs
+     * again (what makes a vacation responder answer once, also across nodes). Writes over the owner's quota fail
+     * the call, keeping nothing.
      *
      * @throws StorageUnavailableException when the variables cannot be read or written: the mail must wait
      */
-    public Optional<Outcome> run(Owner owner, byte[] incomingEmailJson, boolean replyAllowed) {
+    public Optional<Outcome> run(Owner owner, PluginInput input, boolean replyAllowed) {
         return active(owner).map(plugin -> {
+            Instant started = Instant.now();
             long start = System.nanoTime();
-            EmailCall call = new EmailCall(owner.asString(), incomingEmailJson, plugin.config(), replyAllowed);
+            EmailCall call = new EmailCall(owner.asString(), input.json(), plugin.config(), replyAllowed);
             Outcome outcome = runAndCommit(owner, plugin.digest(), call);
             if (notCompiled(outcome) && recompile(owner, plugin.digest())) {
                 outcome = runAndCommit(owner, plugin.digest(), call);
             }
-            stats.record(owner, outcome, Duration.ofNanos(System.nanoTime() - start));
+            PluginRun run = new PluginRun(started, owner, plugin.version(), input.email(), outcome,
+                Duration.ofNanos(System.nanoTime() - start));
+            stats.record(run);
+            runListener.ran(run);
             return outcome;
         });
     }

@@ -1,6 +1,5 @@
 package org.hackablemail.core.plugins;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,35 +7,39 @@ import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.hackablemail.core.Owner;
-import org.hackablemail.plugin.host.Outcome;
 
 /**
- * Calls, outcomes and latency of each owner's plugin since James started, for the admin routes. Kept in memory only:
- * James's metrics are the durable, aggregated view.
+ * Calls, outcomes and latency of each version of each owner's plugin since James started, for the admin routes and
+ * the owner. Kept in memory only: the trace tells what happened to each message, James's metrics give the
+ * aggregated, durable view.
  */
 public class PluginStats {
-    private final Map<Owner, OwnerCounters> byOwner = new ConcurrentHashMap<>();
+    private final Map<Owner, Map<Integer, VersionCounters>> byOwner = new ConcurrentHashMap<>();
 
-    /** What an owner's plugin did since James started; outcomes are e.g. {@code returned 0}, {@code failed: timeout}. */
+    /** What one version did; outcomes as {@link PluginRun#outcomeLabel()}, e.g. {@code delivered}, {@code failed:timeout}. */
     public record Snapshot(long calls, long delivered, long replied, Map<String, Long> outcomes,
                            double meanLatencyMillis, double maxLatencyMillis) {
-        static final Snapshot NONE = new Snapshot(0, 0, 0, Map.of(), 0, 0);
+        public static final Snapshot NONE = new Snapshot(0, 0, 0, Map.of(), 0, 0);
     }
 
-    void record(Owner owner, Outcome outcome, Duration latency) {
-        byOwner.computeIfAbsent(owner, any -> new OwnerCounters()).record(outcome, latency);
+    void record(PluginRun run) {
+        byOwner.computeIfAbsent(run.owner(), any -> new ConcurrentHashMap<>())
+            .computeIfAbsent(run.version(), any -> new VersionCounters())
+            .record(run);
     }
 
-    Snapshot snapshot(Owner owner) {
-        OwnerCounters counters = byOwner.get(owner);
-        return counters == null ? Snapshot.NONE : counters.snapshot();
+    /** Each version that ran since James started, by number. */
+    Map<Integer, Snapshot> snapshot(Owner owner) {
+        Map<Integer, Snapshot> snapshots = new TreeMap<>();
+        byOwner.getOrDefault(owner, Map.of()).forEach((version, counters) -> snapshots.put(version, counters.snapshot()));
+        return snapshots;
     }
 
     void forget(Owner owner) {
         byOwner.remove(owner);
     }
 
-    private static final class OwnerCounters {
+    private static final class VersionCounters {
         private final LongAdder calls = new LongAdder();
         private final LongAdder delivered = new LongAdder();
         private final LongAdder replied = new LongAdder();
@@ -44,16 +47,13 @@ public class PluginStats {
         private final LongAccumulator maxNanos = new LongAccumulator(Math::max, 0);
         private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
 
-        void record(Outcome outcome, Duration latency) {
+        void record(PluginRun run) {
             calls.increment();
-            outcome.delivered().ifPresent(any -> delivered.increment());
-            outcome.reply().ifPresent(any -> replied.increment());
-            totalNanos.add(latency.toNanos());
-            maxNanos.accumulate(latency.toNanos());
-            String label = outcome.failure()
-                .map(failure -> "failed: " + failure.reason().label())
-                .orElseGet(() -> "returned " + outcome.resultCode());
-            outcomes.computeIfAbsent(label, any -> new LongAdder()).increment();
+            run.outcome().delivered().ifPresent(any -> delivered.increment());
+            run.outcome().reply().ifPresent(any -> replied.increment());
+            totalNanos.add(run.took().toNanos());
+            maxNanos.accumulate(run.took().toNanos());
+            outcomes.computeIfAbsent(run.outcomeLabel(), any -> new LongAdder()).increment();
         }
 
         Snapshot snapshot() {

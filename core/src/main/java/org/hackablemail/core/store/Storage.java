@@ -1,5 +1,7 @@
 package org.hackablemail.core.store;
 
+import org.hackablemail.core.trace.TraceStore;
+
 /**
  * Every store of the bundle, on one back-end: the file system of one node, or a database shared by many. The
  * bundle picks one at start ({@code storage} in {@code hackable-mail.properties}) and builds its services on it.
@@ -13,4 +15,6 @@ public interface Storage {
     GuestStore guests();
 
     AuditLog audit();
+
+    TraceStore trace();
 }

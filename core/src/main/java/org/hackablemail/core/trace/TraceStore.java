@@ -4,8 +4,9 @@ import org.hackablemail.core.Owner;
 
 /**
  * Each owner's trace: a bounded record of every run of their plugin ({@link TraceRetention}). An owner's entries
- * are never read through another owner. Storage failures surface as unchecked exceptions; the trace is never worth
- * failing a message for, so its writers catch them.
+ * are never read through another owner. Storage failures surface as
+ * {@link org.hackablemail.core.store.StorageUnavailableException}; the trace is never worth failing a message for,
+ * so its writers catch them.
  */
 public interface TraceStore {
 

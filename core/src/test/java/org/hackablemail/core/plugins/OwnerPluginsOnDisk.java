@@ -3,31 +3,50 @@ package org.hackablemail.core.plugins;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.hackablemail.core.cache.RefreshPolicy;
 import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.fs.FileSystemStorage;
+import org.hackablemail.core.trace.PluginTrace;
 import org.hackablemail.plugin.host.HostCapacity;
 import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationSuite;
 
-/** For tests of the James side: the owners' plugins on the file-system stores in a directory and the real host. */
+/**
+ * For tests of the James side: the owners' plugins on the file-system stores in a directory and the real host, every
+ * run recorded in the trace.
+ */
 public final class OwnerPluginsOnDisk implements AutoCloseable {
     private final FileSystemStorage storage;
     private final PluginHost host;
+    private final PluginTrace trace;
     private final OwnerPlugins plugins;
 
     public OwnerPluginsOnDisk(Path directory, SandboxLimits limits) {
+        this(directory, limits, run -> { });
+    }
+
+    /** Also telling {@code listener} of every run. */
+    public OwnerPluginsOnDisk(Path directory, SandboxLimits limits, PluginRunListener listener) {
         storage = new FileSystemStorage(directory, Clock.systemUTC(), StorageSettings.defaults());
         host = new PluginHost(limits, HostCapacity.defaults());
+        trace = new PluginTrace(storage.trace(), Duration.ofSeconds(1));
         plugins = new OwnerPlugins(storage.plugins(), storage.variables(), host,
             new SimulationSuite(host, limits.maxInputBytes()), storage.audit(),
-            new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run));
+            new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run),
+            PluginRunListener.all(List.of(trace, listener), (run, e) -> {
+                throw e;
+            }));
     }
 
     public OwnerPlugins plugins() {
         return plugins;
+    }
+
+    public PluginTrace trace() {
+        return trace;
     }
 
     public FileSystemStorage storage() {

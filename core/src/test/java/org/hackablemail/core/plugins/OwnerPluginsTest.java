@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.hackablemail.core.Owner;
@@ -20,6 +20,8 @@ import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.StorageUnavailableException;
 import org.hackablemail.core.store.fs.FileSystemStorage;
+import org.hackablemail.plugin.email.IncomingEmail;
+import org.hackablemail.plugin.email.PluginInput;
 import org.hackablemail.plugin.host.HostCapacity;
 import org.hackablemail.plugin.host.Outcome;
 import org.hackablemail.plugin.host.PluginHost;
@@ -35,8 +37,8 @@ class OwnerPluginsTest {
     private static final Path PLUGINS = Path.of("../plugin-host/src/test/resources/plugins");
     private static final Duration REFRESH = Duration.ofSeconds(5);
     private static final Owner BOB = Owner.of("bob@example.org");
-    private static final byte[] EMAIL = "{\"sender\":\"alice@example.org\",\"receiver\":\"bob@example.org\",\"headers\":{},\"body\":\"Hi\"}"
-        .getBytes(StandardCharsets.UTF_8);
+    private static final PluginInput EMAIL = PluginInput.fitted(
+        IncomingEmail.of("alice@example.org", "bob@example.org", Map.of("Subject", "Lunch"), "Hi"), 1024 * 1024);
 
     @TempDir
     Path directory;
@@ -46,6 +48,7 @@ class OwnerPluginsTest {
     private FileSystemStorage storage;
     private PluginHost host;
     private OutagePluginStore otherNodesStore;
+    private final List<PluginRun> runs = new CopyOnWriteArrayList<>();
     private OwnerPlugins here;
     private OwnerPlugins otherNode;
 
@@ -65,7 +68,7 @@ class OwnerPluginsTest {
 
     private OwnerPlugins on(PluginStore store) {
         return new OwnerPlugins(store, storage.variables(), host, new SimulationSuite(host, 1024 * 1024),
-            storage.audit(), new RefreshPolicy(REFRESH, clock, reloads));
+            storage.audit(), new RefreshPolicy(REFRESH, clock, reloads), runs::add);
     }
 
     private void push(OwnerPlugins node, String plugin) throws Exception {
@@ -141,13 +144,44 @@ class OwnerPluginsTest {
         FileSystemStorage keepingOne = new FileSystemStorage(directory.resolve("one"), clock,
             new StorageSettings(1, StorageSettings.defaults().variableQuotas(), 64 * 1024 * 1024));
         OwnerPlugins plugins = new OwnerPlugins(keepingOne.plugins(), keepingOne.variables(), host,
-            new SimulationSuite(host, 1024 * 1024), keepingOne.audit(), new RefreshPolicy(REFRESH, clock, reloads));
+            new SimulationSuite(host, 1024 * 1024), keepingOne.audit(), new RefreshPolicy(REFRESH, clock, reloads),
+            runs::add);
         plugins.push(BOB, Files.readAllBytes(PLUGINS.resolve("drop.wasm")), List.of(), "test", false);
 
         plugins.push(BOB, Files.readAllBytes(PLUGINS.resolve("count-calls.wasm")), List.of(), "test", false);
 
         assertThat(plugins.history(BOB)).singleElement().satisfies(kept -> assertThat(kept.version()).isEqualTo(2));
         assertThat(files(directory.resolve("one").resolve("plugins").resolve("modules"))).hasSize(1);
+    }
+
+    @Test
+    void runShouldTellTheListenerWhichVersionDidWhatOnWhichMessage() throws Exception {
+        push(here, "drop.wasm");
+        push(here, "refuse-77.wasm");
+
+        here.run(BOB, EMAIL, false);
+
+        assertThat(runs).singleElement().satisfies(run -> {
+            assertThat(run.owner()).isEqualTo(BOB);
+            assertThat(run.version()).isEqualTo(2);
+            assertThat(run.email()).isEqualTo(EMAIL.email());
+            assertThat(run.outcomeLabel()).isEqualTo("bounced");
+            assertThat(run.took()).isPositive();
+        });
+    }
+
+    @Test
+    void statsShouldBeKeptPerVersion() throws Exception {
+        push(here, "refuse-77.wasm");
+        here.run(BOB, EMAIL, false);
+        push(here, "drop.wasm");
+        here.run(BOB, EMAIL, false);
+        here.run(BOB, EMAIL, false);
+
+        assertThat(here.stats(BOB)).containsOnlyKeys(1, 2);
+        assertThat(here.stats(BOB).get(1).outcomes()).containsExactly(Map.entry("bounced", 1L));
+        assertThat(here.stats(BOB).get(2).calls()).isEqualTo(2);
+        assertThat(here.stats(BOB).get(2).outcomes()).containsExactly(Map.entry("dropped", 2L));
     }
 
     private static List<Path> files(Path directory) throws IOException {

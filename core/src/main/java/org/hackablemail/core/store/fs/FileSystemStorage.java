@@ -9,16 +9,19 @@ import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.core.store.Storage;
 import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.VariableStore;
+import org.hackablemail.core.trace.TraceStore;
+import org.hackablemail.core.trace.fs.FileSystemTraceStore;
 
 /**
  * The stores in the bundle's data directory, for one James node (the default: nothing to install):
- * {@code plugins/}, {@code plugin-vars/}, {@code guests/guests.json}, {@code audit/audit.jsonl}.
+ * {@code plugins/}, {@code plugin-vars/}, {@code guests/guests.json}, {@code audit/audit.jsonl}, {@code trace/}.
  */
 public final class FileSystemStorage implements Storage {
     private final PluginStore plugins;
     private final VariableStore variables;
     private final GuestStore guests;
     private final AuditLog audit;
+    private final TraceStore trace;
 
     public FileSystemStorage(Path dataDirectory, Clock clock, StorageSettings settings) {
         this.plugins = new FileSystemPluginStore(dataDirectory.resolve("plugins"), clock, settings.keepVersions());
@@ -26,6 +29,7 @@ public final class FileSystemStorage implements Storage {
             settings.variableCacheBytes());
         this.guests = new FileSystemGuestStore(dataDirectory.resolve("guests").resolve("guests.json"));
         this.audit = new FileAuditLog(dataDirectory.resolve("audit").resolve("audit.jsonl"), clock);
+        this.trace = new FileSystemTraceStore(dataDirectory.resolve("trace"), settings.traceRetention(), clock);
     }
 
     @Override
@@ -46,5 +50,10 @@ public final class FileSystemStorage implements Storage {
     @Override
     public AuditLog audit() {
         return audit;
+    }
+
+    @Override
+    public TraceStore trace() {
+        return trace;
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.hackablemail.core.Owner;
+import org.hackablemail.core.store.StorageUnavailableException;
 import org.hackablemail.core.store.fs.AtomicFiles;
 import org.hackablemail.core.trace.TraceEntry;
 import org.hackablemail.core.trace.TracePage;
@@ -84,7 +85,7 @@ public final class FileSystemTraceStore implements TraceStore {
                 Files.write(file, (MAPPER.writeValueAsString(stored) + "\n").getBytes(StandardCharsets.UTF_8),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot append to the trace " + file, e);
+                throw new StorageUnavailableException("Cannot append to the trace " + file, e);
             }
             state.latestId = stored.id();
             state.entries++;
@@ -122,7 +123,7 @@ public final class FileSystemTraceStore implements TraceStore {
             try {
                 Files.deleteIfExists(file(owner));
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot delete the trace of " + owner, e);
+                throw new StorageUnavailableException("Cannot delete the trace of " + owner, e);
             }
             state.entries = 0;
             state.weight = 0;
@@ -147,7 +148,7 @@ public final class FileSystemTraceStore implements TraceStore {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot purge the traces in " + directory, e);
+            throw new StorageUnavailableException("Cannot purge the traces in " + directory, e);
         }
     }
 
@@ -190,7 +191,7 @@ public final class FileSystemTraceStore implements TraceStore {
             }
             AtomicFiles.write(file(owner), content.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot rewrite the trace " + file(owner), e);
+            throw new StorageUnavailableException("Cannot rewrite the trace " + file(owner), e);
         }
         state.entries = kept.size();
         state.weight = kept.stream().mapToLong(TraceEntry::weight).sum();
@@ -208,8 +209,7 @@ public final class FileSystemTraceStore implements TraceStore {
                 .filter(entry -> entry.owner().equals(owner))
                 .forEach(entries::add);
         } catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException("Cannot read the trace " + file,
-                e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e);
+            throw new StorageUnavailableException("Cannot read the trace " + file, e);
         }
         return entries;
     }

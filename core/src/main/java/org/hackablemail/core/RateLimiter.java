@@ -1,12 +1,12 @@
-package org.hackablemail.webadmin;
+package org.hackablemail.core;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** At most {@code limit} requests per key (a client address) in each fixed window of time. */
-final class RateLimiter {
+/** At most {@code limit} events per key (a client address, an owner) in each fixed window of time. */
+public final class RateLimiter {
     private static final int PRUNE_ABOVE_KEYS = 10_000;
 
     private record Window(long start, int requests) {
@@ -17,14 +17,14 @@ final class RateLimiter {
     private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    RateLimiter(int limit, Duration window, Clock clock) {
+    public RateLimiter(int limit, Duration window, Clock clock) {
         this.limit = limit;
         this.windowMillis = window.toMillis();
         this.clock = clock;
     }
 
     /** Counts the request; false when the key is over its limit in the current window. */
-    boolean allow(String key) {
+    public boolean allow(String key) {
         long now = clock.millis();
         if (windows.size() > PRUNE_ABOVE_KEYS) {
             windows.values().removeIf(window -> expired(window, now));

@@ -1,10 +1,9 @@
-package org.hackablemail.webadmin;
+package org.hackablemail.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.hackablemail.core.SettableClock;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
