@@ -21,7 +21,10 @@ public interface TraceStore {
     /** The owner's entries that match the query and are within the retention bounds now. */
     TracePage read(Owner owner, TraceQuery query);
 
-    /** The id of the owner's latest entry; 0 when there is none. Cheap: long polls ask it often. */
+    /**
+     * The id of the owner's latest entry (after a delete, maybe that of the last entry deleted); 0 when the owner
+     * never had one. Cheap: long polls ask it often.
+     */
     long latestId(Owner owner);
 
     /** Forgets the owner's trace. */

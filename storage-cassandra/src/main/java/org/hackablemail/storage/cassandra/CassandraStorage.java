@@ -12,6 +12,8 @@ import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.core.store.Storage;
 import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.VariableStore;
+import org.hackablemail.core.trace.InMemoryTraceStore;
+import org.hackablemail.core.trace.TraceStore;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
@@ -27,6 +29,7 @@ public final class CassandraStorage implements Storage, AutoCloseable {
     private final CassandraVariableStore variables;
     private final GuestStore guests;
     private final AuditLog audit;
+    private final TraceStore trace;
 
     private CassandraStorage(CqlSession session, CassandraSettings settings, StorageSettings stores, Duration refresh,
                              Clock clock) {
@@ -36,6 +39,8 @@ public final class CassandraStorage implements Storage, AutoCloseable {
         this.variables = new CassandraVariableStore(cql, stores.variableQuotas(), stores.variableCacheBytes(), refresh, clock);
         this.guests = new CassandraGuestStore(cql, clock);
         this.audit = new CassandraAuditLog(cql, clock);
+        // Node-local until the trace has a Cassandra store of its own.
+        this.trace = new InMemoryTraceStore(stores.traceRetention(), clock);
     }
 
     /**
@@ -92,6 +97,11 @@ public final class CassandraStorage implements Storage, AutoCloseable {
     @Override
     public AuditLog audit() {
         return audit;
+    }
+
+    @Override
+    public TraceStore trace() {
+        return trace;
     }
 
     /** Whether a Cassandra node answers now, for the health checks. */
