@@ -20,6 +20,8 @@ import org.hackablemail.core.store.VariableQuotas;
 import org.hackablemail.core.store.VariableStore;
 import org.hackablemail.core.store.fs.FileSystemStorage;
 import org.hackablemail.core.store.fs.FileSystemVariableStore;
+import org.hackablemail.plugin.email.IncomingEmail;
+import org.hackablemail.plugin.email.PluginInput;
 import org.hackablemail.plugin.host.HostCapacity;
 import org.hackablemail.plugin.host.Outcome;
 import org.hackablemail.plugin.host.PluginFailure;
@@ -39,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginVariablesTest {
     private static final Path COUNTER = Path.of("../plugin-host/src/test/resources/plugins/count-calls.wasm");
     private static final Owner BOB = Owner.of("bob@example.org");
-    private static final byte[] EMAIL = "{}".getBytes(StandardCharsets.UTF_8);
+    private static final PluginInput EMAIL = new PluginInput(IncomingEmail.of("", "bob@example.org", Map.of(), ""),
+        "{}".getBytes(StandardCharsets.UTF_8));
 
     @TempDir
     Path directory;
@@ -61,7 +64,7 @@ class PluginVariablesTest {
     private OwnerPlugins counterOn(VariableStore variables) throws Exception {
         OwnerPlugins plugins = new OwnerPlugins(storage.plugins(), variables, host,
             new SimulationSuite(host, 1024 * 1024), storage.audit(),
-            new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run));
+            new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run), run -> { });
         plugins.push(BOB, Files.readAllBytes(COUNTER), List.of(), "test", false);
         return plugins;
     }
