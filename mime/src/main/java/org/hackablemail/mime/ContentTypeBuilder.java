@@ -45,12 +45,13 @@ final class ContentTypeBuilder implements BodyDescriptorBuilder {
     @Override
     public Field addField(RawField field) {
         String name = field.getNameLowerCase();
-        String body = field.getBody();
-        if (name.equals("content-transfer-encoding") && transferEncoding == null && body != null
-            && !body.isBlank()) {
-            transferEncoding = body.trim().toLowerCase(Locale.ROOT);
-        } else if (name.equals("content-length") && contentLength == -1 && body != null) {
-            contentLength = parseLength(body.trim());
+        if (name.equals("content-transfer-encoding") && transferEncoding == null) {
+            String body = field.getBody();
+            if (body != null && !body.isBlank()) {
+                transferEncoding = body.trim().toLowerCase(Locale.ROOT);
+            }
+        } else if (name.equals("content-length") && contentLength == -1 && field.getBody() != null) {
+            contentLength = parseLength(field.getBody().trim());
         } else if (name.equals("content-type") && mimeType == null) {
             readContentType(field);
         }

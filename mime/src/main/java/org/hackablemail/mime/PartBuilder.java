@@ -80,28 +80,27 @@ final class PartBuilder {
         }
         String name = raw.getNameLowerCase();
         if (name.equals("content-disposition") && disposition == null) {
-            disposition = raw;
+            disposition = bounded(raw);
         } else if (name.equals("content-type") && contentType == null) {
-            contentType = raw;
+            contentType = bounded(raw);
         }
         if (headers.size() >= limits.maxHeaderFields()) {
             problems.add(Problem.Code.HEADER_CUT, id, "more than " + limits.maxHeaderFields()
                 + " header fields: the others are left out");
             return;
         }
-        String body = raw.getBody() == null ? "" : raw.getBody();
-        if (!budget.allows(Math.min(body.length(), limits.maxFieldChars()))) {
+        int length = raw.getRaw() == null ? 0 : raw.getRaw().length() - raw.getName().length() - 1;
+        if (!budget.allows(Math.min(length, limits.maxFieldChars()))) {
             problems.add(Problem.Code.TOO_MUCH_TEXT, id, "header field " + raw.getName()
                 + " left out: the message holds more than " + limits.maxKeptChars() + " characters of text and header");
             return;
         }
-        if (HeaderField.isCut(body, limits.maxFieldChars())) {
+        if (length > limits.maxFieldChars()) {
             problems.add(Problem.Code.HEADER_CUT, id, "header field " + raw.getName() + " cut at "
-                + limits.maxFieldChars() + " of its " + body.length() + " characters");
+                + limits.maxFieldChars() + " of its " + length + " characters");
         }
-        HeaderField kept = HeaderField.of(raw.getName(), body, limits.maxFieldChars());
-        budget.spend(kept.raw().length() + kept.value().length());
-        headers.add(kept);
+        budget.spend(2L * Math.min(length, limits.maxFieldChars()));
+        headers.add(HeaderField.of(raw, limits.maxFieldChars()));
     }
 
     /** The part's type, from its fields; {@code kind} is what the parser found it to be. */
@@ -164,14 +163,16 @@ final class PartBuilder {
         return body != null && "attachment".equalsIgnoreCase(body.getValue());
     }
 
-    /** Parameters are parsed from the start of the field only, as much as a kept field holds. */
     private static RawBody parsed(RawField field) {
-        if (field == null) {
-            return null;
+        return field == null ? null : RawFieldParser.DEFAULT.parseRawBody(field);
+    }
+
+    /** Parameters are parsed from the start of the field only, as much as a kept field holds. */
+    private static RawField bounded(RawField field) {
+        if (field.getRaw() == null || field.getRaw().length() <= MAX_PARSED_CHARS) {
+            return field;
         }
-        String body = field.getBody() == null ? "" : field.getBody();
-        RawField bounded = body.length() <= MAX_PARSED_CHARS ? field
-            : new RawField(field.getName(), body.substring(0, MAX_PARSED_CHARS));
-        return RawFieldParser.DEFAULT.parseRawBody(bounded);
+        String body = field.getBody();
+        return new RawField(field.getName(), body.substring(0, Math.min(body.length(), MAX_PARSED_CHARS)));
     }
 }

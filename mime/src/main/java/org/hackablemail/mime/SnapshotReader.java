@@ -74,7 +74,7 @@ final class SnapshotReader {
         while (!open.isEmpty()) {
             close();
         }
-        source.drain();
+        source.drain(copyBuffer);
         List<Part> parts = recorded.stream().map(PartBuilder::build).toList();
         return new MessageSnapshot(parts, problems.list(), source.count(), bodyOf(parts));
     }

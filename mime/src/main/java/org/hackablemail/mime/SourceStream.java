@@ -61,8 +61,7 @@ final class SourceStream extends FilterInputStream {
     }
 
     /** Reads what the parser left, so that {@link #count()} is the message's size. */
-    void drain() throws IOException {
-        byte[] buffer = new byte[8_192];
+    void drain(byte[] buffer) throws IOException {
         while (read(buffer, 0, buffer.length) >= 0) {
             // counting
         }

@@ -34,6 +34,10 @@ final class TextDecoding {
             Charset fallback = Utf8Bytes.isUtf8(bytes, length) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
             return new Decoded(new String(bytes, 0, length, fallback), unknown, 0);
         }
+        if (declared.equals(StandardCharsets.ISO_8859_1)
+            || declared.equals(StandardCharsets.UTF_8) && Utf8Bytes.isUtf8(bytes, length)) {
+            return new Decoded(new String(bytes, 0, length, declared), Optional.empty(), 0);
+        }
         return decodeReplacing(bytes, length, declared);
     }
 

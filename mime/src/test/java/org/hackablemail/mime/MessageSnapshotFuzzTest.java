@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -51,16 +53,24 @@ class MessageSnapshotFuzzTest {
     }
 
     /**
-     * Each crafted shape at two sizes, eight times apart: the larger must not take much more than eight times as long.
-     * A quadratic routine takes 64 times as long; the bound is loose because the machine is shared.
+     * Each crafted shape at two sizes, eight times apart: per byte, the larger must not cost much more than the smaller.
+     * A quadratic routine costs eight times as much per byte; the bound is loose because the machine is shared (CPU time
+     * of this thread, the best of alternating runs).
      */
     @Test
     void shouldTakeTimeInProportionToSizeWhenMessageIsCrafted() {
         for (Shape shape : Shape.values()) {
-            double small = bestSecondsPerByte(shape.build(50_000));
-            double large = bestSecondsPerByte(shape.build(400_000));
+            byte[] small = shape.build(100_000);
+            byte[] large = shape.build(800_000);
+            long bestSmall = Long.MAX_VALUE;
+            long bestLarge = Long.MAX_VALUE;
+            for (int run = 0; run < 9; run++) {
+                bestSmall = Math.min(bestSmall, cpuNanos(small));
+                bestLarge = Math.min(bestLarge, cpuNanos(large));
+            }
+            double ratio = (bestLarge / (double) large.length) / (bestSmall / (double) small.length);
 
-            assertThat(large / small).as("%s: time per byte at 400 KB over time per byte at 50 KB", shape)
+            assertThat(ratio).as("%s: CPU time per byte at 800 KB over CPU time per byte at 100 KB", shape)
                 .isLessThan(4.0);
         }
     }
@@ -102,14 +112,11 @@ class MessageSnapshotFuzzTest {
         }
     }
 
-    private static double bestSecondsPerByte(byte[] message) {
-        long best = Long.MAX_VALUE;
-        for (int run = 0; run < 5; run++) {
-            long start = System.nanoTime();
-            MessageSnapshot.of(message);
-            best = Math.min(best, System.nanoTime() - start);
-        }
-        return best / 1e9 / message.length;
+    private static long cpuNanos(byte[] message) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        MessageSnapshot.of(message);
+        return Math.max(1, threads.getCurrentThreadCpuTime() - start);
     }
 
     /** Damages bytes of content lines only: lines that are not header fields, boundaries or blank. */

@@ -27,6 +27,7 @@ import org.hackablemail.bayes.store.Teaching;
 import org.hackablemail.bayes.store.TrainingEntry;
 import org.hackablemail.bayes.store.TrainingKey;
 import org.hackablemail.bayes.tokenize.MessageTokenizer;
+import org.hackablemail.mime.MessageSnapshot;
 
 /**
  * The filter as its users see it: raw messages in, verdicts out (shared, or per recipient over their personal layer),
@@ -66,6 +67,11 @@ public final class BayesianFilter implements AutoCloseable {
 
     /** The distinct tokens of a message; never throws on bad MIME. */
     public Set<String> tokenize(byte[] message) {
+        return tokenizer.tokenize(message);
+    }
+
+    /** The distinct tokens of a message already read: the snapshot a mail server takes once for all its readers. */
+    public Set<String> tokenize(MessageSnapshot message) {
         return tokenizer.tokenize(message);
     }
 

@@ -1,68 +1,43 @@
 package org.hackablemail.bayes.tokenize;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-import org.apache.james.mime4j.MimeException;
-import org.apache.james.mime4j.parser.MimeStreamParser;
-import org.apache.james.mime4j.stream.MimeConfig;
+import org.hackablemail.mime.MessageSnapshot;
+import org.hackablemail.mime.MimeLimits;
 
 /**
- * Turns a raw RFC 5322 message into the set of distinct tokens the classifier weighs: words of text parts (decoded from
+ * Turns a message into the set of distinct tokens the classifier weighs: words of text parts (decoded from
  * quoted-printable or base64 and converted from their charset, HTML reduced to its visible text), URL hosts, and
- * selected header fields prefixed by their name. Thread-safe; never throws on malformed input: what mime4j cannot
- * parse is tokenized as raw text.
+ * selected header fields prefixed by their name. It reads the message's {@link MessageSnapshot}, the one reading of
+ * the message that the plugins' view shares; raw bytes are read into one first. Thread-safe; never throws on
+ * malformed input.
  */
 public final class MessageTokenizer {
     private final TokenizerSettings settings;
+    private final MimeLimits limits;
+
+    public MessageTokenizer(TokenizerSettings settings, MimeLimits limits) {
+        this.settings = settings;
+        this.limits = limits;
+    }
 
     public MessageTokenizer(TokenizerSettings settings) {
-        this.settings = settings;
+        this(settings, MimeLimits.DEFAULT);
     }
 
     public MessageTokenizer() {
         this(TokenizerSettings.DEFAULT);
     }
 
-    /** The distinct tokens of the message, as an immutable set. */
+    /** The distinct tokens of the raw message, as an immutable set. */
     public Set<String> tokenize(byte[] message) {
+        return tokenize(MessageSnapshot.of(message, limits));
+    }
+
+    /** The distinct tokens of a message already read, as an immutable set. */
+    public Set<String> tokenize(MessageSnapshot message) {
         TokenCollector collector = new TokenCollector(settings.maxTokensPerMessage());
-        PartTokens parts = new PartTokens(settings, collector);
-        if (!startsWithHeader(message) || !parse(message, parts)) {
-            parts.addText(new String(message, StandardCharsets.ISO_8859_1));
-        }
+        new SnapshotTokens(settings, collector).add(message);
         return collector.tokens();
-    }
-
-    private static boolean parse(byte[] message, PartTokens parts) {
-        MimeStreamParser parser = new MimeStreamParser(MimeConfig.PERMISSIVE);
-        parser.setContentDecoding(true);
-        parser.setRecurse();
-        parser.setContentHandler(parts);
-        try {
-            parser.parse(new ByteArrayInputStream(message));
-            return true;
-        } catch (MimeException | IOException | RuntimeException unparseable) {
-            return false;
-        }
-    }
-
-    /** Whether the first line is a header field or an mbox {@code From } line; if not, mime4j would drop it. */
-    private static boolean startsWithHeader(byte[] message) {
-        if (message.length >= 5 && new String(message, 0, 5, StandardCharsets.US_ASCII).equals("From ")) {
-            return true;
-        }
-        for (int i = 0; i < message.length; i++) {
-            byte b = message[i];
-            if (b == ':') {
-                return i > 0;
-            }
-            if (b <= ' ' || b > '~') {
-                return false;
-            }
-        }
-        return false;
     }
 }

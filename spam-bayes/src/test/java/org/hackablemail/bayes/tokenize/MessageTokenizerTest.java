@@ -79,11 +79,13 @@ class MessageTokenizerTest {
             "subject:quarterly", "content-type:application/pdf", "filename:pdf");
     }
 
+    /** The HTML part ends inside a tag: what follows is an attribute value, read as a browser would not show it. */
     @Test
     void shouldKeepWhatCanBeReadWhenMimeIsBroken() {
         Set<String> tokens = tokenizer.tokenize(mail("broken-mime.eml"));
 
-        assertThat(tokens).contains("from:mallory", "subject:unterminated", "unclosed", "url:evil.example.com", "surprise");
+        assertThat(tokens).contains("from:mallory", "subject:unterminated", "unclosed",
+            "charset:x-no-such-charset", "content-type:text/html");
     }
 
     @Test
@@ -136,13 +138,14 @@ class MessageTokenizerTest {
         assertThat(capped.tokenize(message)).contains("alpha", "omega").doesNotContain("beyond");
     }
 
+    /** {@code <:} starts no tag: a browser shows it as text, and the "http" before it is no scheme of what follows. */
     @Test
     void shouldTakeUrlSchemeFromInsideTagOnlyWhenScanningHtmlTags() {
         byte[] message = ("Subject: hi\nContent-Type: text/html\n\n<p>http<://outside.example.org>"
             + "<a href=\"https://inside.example.org/x\">link</a>\n").getBytes(StandardCharsets.US_ASCII);
 
         assertThat(tokenizer.tokenize(message)).contains("url:inside.example.org", "link")
-            .noneMatch(token -> token.contains("outside"));
+            .noneMatch(token -> token.startsWith("url:") && token.contains("outside"));
     }
 
     @Test
