@@ -3,7 +3,9 @@ package org.hackablemail.config;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.nio.file.Path;
+import java.util.Optional;
 
+import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.server.core.configuration.Configuration.ConfigurationPath;
@@ -37,12 +39,31 @@ public class HackableMailConfigurationLoader {
         }
     }
 
-    private String location() {
+    /**
+     * Another of James's own properties files (e.g. {@code cassandra} for {@code cassandra.properties}), read the same
+     * way, so that its values are checked and reported with the same messages; empty when James has no such file.
+     */
+    public Optional<HackableMailConfiguration> loadJamesFile(String name) throws ConfigurationException, FileNotFoundException {
+        Path workingDirectory = fileSystem.getBasedir().toPath().toAbsolutePath();
+        Configuration properties;
         try {
-            File file = fileSystem.getFile(configurationPath.asString() + HackableMailConfiguration.FILE_NAME);
+            properties = propertiesProvider.getConfiguration(name);
+        } catch (FileNotFoundException noFile) {
+            return Optional.empty();
+        }
+        return Optional.of(new HackableMailConfiguration(properties, location(name + ".properties"), workingDirectory));
+    }
+
+    private String location() {
+        return location(HackableMailConfiguration.FILE_NAME);
+    }
+
+    private String location(String fileName) {
+        try {
+            File file = fileSystem.getFile(configurationPath.asString() + fileName);
             return file.getAbsolutePath();
         } catch (FileNotFoundException e) {
-            return HackableMailConfiguration.FILE_NAME;
+            return fileName;
         }
     }
 }

@@ -10,15 +10,19 @@ import org.hackablemail.core.trace.TraceRetention;
 public final class StorageConfiguration {
     public static final String STORAGE = "storage";
     public static final String FILE_SYSTEM = "filesystem";
+    public static final String CASSANDRA = "cassandra";
 
     private StorageConfiguration() {
     }
 
-    /** The back-end: {@code filesystem}, the data directory of this node. */
+    /**
+     * The back-end: {@code filesystem}, the data directory of this node; or {@code cassandra}, shared by every node
+     * configured so ({@link CassandraConfiguration}).
+     */
     public static String backend(HackableMailConfiguration configuration) {
         return configuration.value(STORAGE, FILE_SYSTEM, value -> {
-            if (!value.equals(FILE_SYSTEM)) {
-                throw new IllegalArgumentException("the storage must be '" + FILE_SYSTEM + "'");
+            if (!value.equals(FILE_SYSTEM) && !value.equals(CASSANDRA)) {
+                throw new IllegalArgumentException("the storage must be '" + FILE_SYSTEM + "' or '" + CASSANDRA + "'");
             }
             return value;
         });

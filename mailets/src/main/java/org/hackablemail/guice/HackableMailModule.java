@@ -13,6 +13,7 @@ import org.hackablemail.bayes.store.BayesStore;
 import org.hackablemail.bayes.store.LuceneBayesStore;
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.config.HackableMailConfigurationLoader;
+import org.hackablemail.config.CassandraConfiguration;
 import org.hackablemail.config.StorageConfiguration;
 import org.hackablemail.core.cache.RefreshPolicy;
 import org.hackablemail.core.guests.GuestAccess;
@@ -21,10 +22,12 @@ import org.hackablemail.core.store.AuditLog;
 import org.hackablemail.core.store.GuestStore;
 import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.core.store.Storage;
+import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.VariableStore;
 import org.hackablemail.core.store.fs.FileSystemStorage;
 import org.hackablemail.health.BundleComponent;
 import org.hackablemail.health.DataDirectory;
+import org.hackablemail.health.StorageHealth;
 import org.hackablemail.plugin.host.HostWarmUp;
 import org.hackablemail.plugin.host.DiskCodeCache;
 import org.hackablemail.plugin.host.PluginHost;
@@ -35,6 +38,8 @@ import org.hackablemail.plugin.simulation.SimulationSuite;
 import org.hackablemail.plugins.PluginSettings;
 import org.hackablemail.spam.BayesSettings;
 import org.hackablemail.spam.SpamFilter;
+import org.hackablemail.storage.cassandra.CassandraSettings;
+import org.hackablemail.storage.cassandra.CassandraStorage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +67,7 @@ public class HackableMailModule extends AbstractModule {
         bind(SpamFilter.class).in(Scopes.SINGLETON);
         Multibinder<BundleComponent> components = Multibinder.newSetBinder(binder(), BundleComponent.class);
         components.addBinding().to(DataDirectory.class);
+        components.addBinding().to(StorageHealth.class);
         components.addBinding().to(SpamFilter.class);
     }
 
@@ -104,10 +110,24 @@ public class HackableMailModule extends AbstractModule {
     /** The one place where the back-end is chosen ({@code storage}); the services only see the stores. */
     @Provides
     @Singleton
-    Storage storage(HackableMailConfiguration configuration, DataDirectory dataDirectory) {
-        StorageConfiguration.backend(configuration);
-        return new FileSystemStorage(dataDirectory.path(), Clock.systemUTC(),
-            StorageConfiguration.settings(configuration));
+    Storage storage(HackableMailConfiguration configuration, DataDirectory dataDirectory,
+                    PropertiesProvider propertiesProvider, FileSystem fileSystem, ConfigurationPath configurationPath)
+            throws ConfigurationException, FileNotFoundException {
+        StorageSettings settings = StorageConfiguration.settings(configuration);
+        if (!StorageConfiguration.CASSANDRA.equals(StorageConfiguration.backend(configuration))) {
+            return new FileSystemStorage(dataDirectory.path(), Clock.systemUTC(), settings);
+        }
+        CassandraSettings cassandra = CassandraConfiguration.settings(configuration,
+            new HackableMailConfigurationLoader(propertiesProvider, fileSystem, configurationPath)
+                .loadJamesFile(CassandraConfiguration.JAMES_FILE));
+        LOGGER.info("Hackable Mail storage: Cassandra at {}, keyspace {}, tables {}* (from {})", cassandra.nodes(),
+            cassandra.keyspace(), cassandra.tablePrefix(), cassandra.source());
+        try {
+            return CassandraStorage.open(cassandra, settings, StorageConfiguration.refresh(configuration), Clock.systemUTC());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while connecting to Cassandra", e);
+        }
     }
 
     @Provides

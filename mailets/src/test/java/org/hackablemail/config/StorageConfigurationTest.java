@@ -54,7 +54,7 @@ class StorageConfigurationTest {
     void backendShouldBeRefusedWhenUnknown() {
         assertThatThrownBy(() -> StorageConfiguration.backend(configuration(Map.of("storage", "floppy"))))
             .isInstanceOf(InvalidPropertyException.class)
-            .hasMessage("Invalid value 'floppy' for key 'storage' in " + SOURCE + ": the storage must be 'filesystem'");
+            .hasMessage("Invalid value 'floppy' for key 'storage' in " + SOURCE + ": the storage must be 'filesystem' or 'cassandra'");
     }
 
     private static HackableMailConfiguration configuration(Map<String, String> values) {

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 enum ExamplePlugins {
     PROJECT_XYZ_ASSEMBLYSCRIPT("pdk/examples/project-xyz-as/project-xyz.wasm"),
     SUBJECT_TAGGER_WAT("pdk/examples/subject-tagger-wat/subject-tagger.wasm"),
+    VACATION_RUST("pdk/examples/vacation-rust/vacation.wasm"),
     DROP("plugin-host/src/test/resources/plugins/drop.wasm"),
+    DELIVER_INPUT("plugin-host/src/test/resources/plugins/deliver-input.wasm"),
     REFUSE_77("plugin-host/src/test/resources/plugins/refuse-77.wasm"),
     TRY_LATER("plugin-host/src/test/resources/plugins/try-later.wasm"),
     INFINITE_LOOP("plugin-host/src/test/resources/plugins/infinite-loop.wasm"),

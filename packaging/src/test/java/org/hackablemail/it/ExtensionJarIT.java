@@ -40,6 +40,15 @@ class ExtensionJarIT {
             || name.startsWith("com/fasterxml/jackson/"));
     }
 
+    /** James ships the DataStax driver (every app): the bundle uses James's copy. */
+    @Test
+    void shouldCarryTheCassandraStorageButNotTheDriver() {
+        assertThat(entries)
+            .contains("org/hackablemail/storage/cassandra/CassandraStorage.class")
+            .noneMatch(name -> name.startsWith("com/datastax/") || name.contains("/datastax/oss/driver/")
+                || name.startsWith("io/netty/") || name.equals("reference.conf"));
+    }
+
     @Test
     void shouldBundleChicoryUnrelocated() {
         assertThat(entries).anyMatch(name -> name.startsWith("com/dylibso/chicory/runtime/"));

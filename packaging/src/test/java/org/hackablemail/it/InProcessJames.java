@@ -13,14 +13,13 @@ import org.hackablemail.launcher.DemoUsers;
 import org.hackablemail.launcher.JamesConfiguration;
 import org.hackablemail.launcher.JamesHome;
 import org.hackablemail.launcher.ServerPorts;
-import org.hackablemail.launcher.WebAdminClient;
 
 /**
  * A James 3.8.1 memory server started in the test JVM on james-conf/, with the bundle on the classpath. Its working
  * directory is laid out by the same {@link JamesHome} as the demo's; a test may change the installed configuration
  * files before James reads them.
  */
-final class InProcessJames {
+final class InProcessJames implements RunningJames {
     /** Edits the configuration files installed in a James {@code conf/} directory. */
     @FunctionalInterface
     interface ConfCustomizer {
@@ -63,20 +62,14 @@ final class InProcessJames {
             .build();
     }
 
-    ServerPorts ports() {
+    @Override
+    public ServerPorts ports() {
         return ports;
     }
 
-    String adminToken() {
+    @Override
+    public String adminToken() {
         return adminToken;
-    }
-
-    WebAdminClient webAdmin() {
-        return WebAdminClient.onLoopback(ports.webAdmin(), adminToken);
-    }
-
-    Mailboxes mailboxes() {
-        return new Mailboxes(ports.smtp(), ports.imap());
     }
 
     /** A new local user, its name unique in the run, so that each test reads an inbox of its own. */

@@ -1,16 +1,6 @@
 package org.hackablemail.it;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import org.hackablemail.launcher.DemoUsers;
-import org.hackablemail.launcher.JamesConfiguration;
-import org.hackablemail.launcher.JamesHome;
-import org.hackablemail.launcher.JamesProcess;
 import org.hackablemail.launcher.ServerPorts;
-import org.hackablemail.launcher.WebAdminClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -19,18 +9,12 @@ import org.junit.jupiter.api.BeforeAll;
  * ours but the built extension jar in extensions-jars/. Proves the jar works behind James's parent-first class loader.
  */
 class StockJamesDeploymentIT extends HackableMailServerContract {
-    private static final ServerPorts PORTS = ServerPorts.free();
-    private static JamesProcess james;
-    private static String adminToken;
+    private static StockJamesNode james;
 
     @BeforeAll
     static void startJames() throws Exception {
-        JamesHome home = new JamesHome(Files.createTempDirectory("stock-james"));
-        adminToken = home.prepare(new JamesConfiguration(InProcessJames.jamesConf()), PORTS);
-        home.installExtension(Path.of(System.getProperty("hackablemail.extension.jar")));
-        james = JamesProcess.start(home, Path.of(System.getProperty("hackablemail.james.classpath")), List.of("-Xmx512m"));
-        james.awaitReady(PORTS, Duration.ofMinutes(3));
-        DemoUsers.provision(WebAdminClient.onLoopback(PORTS.webAdmin(), adminToken));
+        james = new StockJamesNode("stock-james", conf -> {
+        }).start();
     }
 
     @AfterAll
@@ -42,11 +26,11 @@ class StockJamesDeploymentIT extends HackableMailServerContract {
 
     @Override
     protected ServerPorts ports() {
-        return PORTS;
+        return james.ports();
     }
 
     @Override
     protected String adminToken() {
-        return adminToken;
+        return james.adminToken();
     }
 }

@@ -1,5 +1,6 @@
 package org.hackablemail.storage.cassandra;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
  */
 public final class CassandraSchema {
     private static final Logger LOGGER = LoggerFactory.getLogger(CassandraSchema.class);
+    /** Creating a table takes Cassandra longer than a request's usual timeout (2 s by default), more so when busy. */
+    private static final Duration DDL_TIMEOUT = Duration.ofMinutes(1);
 
     private final CqlSession session;
     private final CassandraSettings settings;
@@ -89,7 +92,7 @@ public final class CassandraSchema {
 
     private void run(String cql, String what) {
         try {
-            session.execute(cql);
+            session.execute(SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT));
         } catch (UnauthorizedException e) {
             throw new CassandraSchemaException("The Cassandra user of " + settings.source() + " may not " + what + " ("
                 + e.getMessage() + "): grant it CREATE on keyspace " + settings.keyspace()
