@@ -2,9 +2,12 @@ package org.hackablemail.config;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 
 import org.apache.james.util.DurationParser;
 import org.apache.james.util.Size;
+import org.hackablemail.spf.Network;
 
 /**
  * Parsers for configuration values, shared by {@code hackable-mail.properties} and mailet parameters. They throw
@@ -95,6 +98,19 @@ public final class ValueParsers {
             throw new IllegalArgumentException("a value is required");
         }
         return value.trim();
+    }
+
+    /** A comma-separated list; blank items are left out, so an empty value is an empty list. */
+    public static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+
+    /** Comma-separated IP addresses and CIDR blocks, e.g. {@code 10.0.0.0/8, ::1}. */
+    public static List<Network> networks(String value) {
+        return list(value).stream()
+            .map(item -> Network.parse(item).orElseThrow(() -> new IllegalArgumentException(
+                "IP addresses and CIDR blocks such as 192.0.2.0/24 are required, got '" + item + "'")))
+            .toList();
     }
 
     private static int atLeast(String value, int minimum) {

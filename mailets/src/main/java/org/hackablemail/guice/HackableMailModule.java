@@ -37,6 +37,8 @@ import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationSuite;
 import org.hackablemail.plugins.PluginSettings;
 import org.hackablemail.spam.BayesSettings;
+import org.hackablemail.plugins.ReplyBudget;
+import org.hackablemail.plugins.SenderVouching;
 import org.hackablemail.spam.SpamFilter;
 import org.hackablemail.storage.cassandra.CassandraSettings;
 import org.hackablemail.storage.cassandra.CassandraStorage;
@@ -85,6 +87,8 @@ public class HackableMailModule extends AbstractModule {
         StorageConfiguration.settings(configuration);
         StorageConfiguration.refresh(configuration);
         BayesSettings.of(configuration);
+        PluginSettings.senderVouching(configuration);
+        PluginSettings.replyBudget(configuration);
         return configuration;
     }
 
@@ -128,6 +132,18 @@ public class HackableMailModule extends AbstractModule {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while connecting to Cassandra", e);
         }
+    }
+
+    @Provides
+    @Singleton
+    SenderVouching senderVouching(HackableMailConfiguration configuration) {
+        return PluginSettings.senderVouching(configuration);
+    }
+
+    @Provides
+    @Singleton
+    ReplyBudget replyBudget(HackableMailConfiguration configuration) {
+        return PluginSettings.replyBudget(configuration);
     }
 
     @Provides

@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * between {@code unknown}. A model that has not learnt enough of both kinds (20 spam and 20 ham messages), or a message
  * with no token it knows, is always {@code unknown} (score 0.5). Only the first {@code maxMessageSize} bytes are read.
  * Mail from SMTP-authenticated senders, the server's own users, is not classified unless {@code skipAuthenticated} is
- * false. With {@code bayes.autolearn=true} (hackable-mail.properties) very confident shared verdicts are learnt.</p>
+ * false; the bundle's own messages ({@link BundleMessages}: replies, notices, invites) never are. With
+ * {@code bayes.autolearn=true} (hackable-mail.properties) very confident shared verdicts are learnt.</p>
  *
  * <pre><code>
  * &lt;mailet match="All" class="org.hackablemail.mailets.BayesianSpamTagger"&gt;
@@ -117,7 +118,8 @@ public class BayesianSpamTagger extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        if (skipAuthenticated && mail.getAttribute(Mail.SMTP_AUTH_USER).isPresent()) {
+        if (BundleMessages.isBundleMessage(mail)
+                || skipAuthenticated && mail.getAttribute(Mail.SMTP_AUTH_USER).isPresent()) {
             return;
         }
         byte[] bytes = MessageBytes.read(mail.getMessage(), maxMessageSize);

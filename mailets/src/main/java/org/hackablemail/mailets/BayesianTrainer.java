@@ -12,6 +12,7 @@ import javax.mail.MessagingException;
 import javax.mail.internet.AddressException;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
@@ -142,7 +143,8 @@ public class BayesianTrainer extends GenericMailet {
     private void confirm(Mail mail, MailAddress from, String subject, String text) throws MessagingException {
         if (reply && mail.getMaybeSender().asOptional().isPresent()) {
             MailAddress to = mail.getMaybeSender().get();
-            getMailetContext().sendMail(from, List.of(to), TrainingConfirmation.of(from, to, subject, text));
+            BundleMessages.send(getMailetContext(), MaybeSender.of(from), List.of(to),
+                TrainingConfirmation.of(from, to, subject, text), BundleMessages.Kind.CONFIRMATION);
         }
     }
 

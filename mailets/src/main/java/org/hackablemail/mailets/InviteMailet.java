@@ -10,6 +10,7 @@ import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.AutomaticallySentMailDetector;
@@ -25,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * for a push token. Mailing the code to the sender is what proves that the requester owns the address: a forged
  * sender only sends its real owner an invite.
  *
- * <p>The request itself is never delivered. Null senders and automatic mail (RFC 3834, lists, bounces) get nothing;
- * an address gets at most one invite per {@code minimumInterval}. Match the requests in the configuration, and only
- * from local senders so that no invite goes to a stranger:</p>
+ * <p>The request itself is never delivered. Null senders, senders who are not local users, and automatic mail
+ * (RFC 3834, lists, bounces) get nothing, so that no invite ever goes to a stranger; an address gets at most one
+ * invite per {@code minimumInterval}. Match the requests in the configuration:</p>
  *
  * <pre><code>
  * &lt;matcher name="invite-request" match="org.apache.james.mailetcontainer.impl.matchers.And"&gt;
@@ -78,13 +79,18 @@ public class InviteMailet extends GenericMailet {
             return;
         }
         MailAddress sender = mail.getMaybeSender().get();
+        if (!getMailetContext().isLocalEmail(sender)) {
+            LOGGER.info("No invite for {}: its sender {} is not a local user", mail.getName(), sender);
+            return;
+        }
         Optional<String> code = guests.invite(JamesOwners.of(sender), codeValidity, minimumInterval);
         if (code.isEmpty()) {
             LOGGER.info("No invite for {}: {} got one less than {} ago", mail.getName(), sender, minimumInterval);
             return;
         }
         MailAddress from = mail.getRecipients().iterator().next();
-        getMailetContext().sendMail(from, List.of(sender), invite(from, sender, code.get()));
+        BundleMessages.send(getMailetContext(), MaybeSender.of(from), List.of(sender), invite(from, sender, code.get()),
+            BundleMessages.Kind.INVITE);
         LOGGER.info("Invite mailed to {}", sender);
     }
 

@@ -2,6 +2,8 @@ package org.hackablemail.plugins;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,55 +13,62 @@ import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeUtility;
 
-import org.apache.james.server.core.MimeMessageWrapper;
 import org.hackablemail.plugin.email.IncomingEmail;
 
 /**
- * Applies what a plugin changed when it called {@code deliver}: a header whose value differs replaces the original,
- * a new name adds a header, a {@code null} value removes it, headers left out stay. A changed body replaces the whole
- * message content with one text/plain part, so attachments are then dropped. The envelope never changes.
+ * What a plugin changed when it called {@code deliver}, as edits to apply to a message: a header whose value differs
+ * replaces the original, a new name adds a header, a {@code null} value removes it, headers left out stay. A changed
+ * body replaces the whole message content with one text/plain part, so attachments are then dropped. The envelope
+ * never changes. Equal edits are equal values, so that recipients whose plugins changed the message alike can share
+ * one copy.
+ *
+ * @param headers header edits in the plugin's order: a name with the value to set, or empty to remove it
+ * @param body    the new text, when the plugin changed the body
  */
-public final class DeliveredMessage {
+public record DeliveredMessage(List<HeaderEdit> headers, Optional<String> body) {
     /** RFC 5322 field names: printable US-ASCII but the colon. */
     private static final Pattern FIELD_NAME = Pattern.compile("[!-9;-~]+");
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+");
 
-    private DeliveredMessage() {
+    /** One header to set (already encoded and folded) or, when {@code value} is empty, to remove. */
+    public record HeaderEdit(String name, Optional<String> value) {
     }
 
     /**
-     * @return the changed message, or empty when the plugin delivered the message as it received it
+     * @return the edits, or empty when the plugin delivered the message as it received it
      */
-    public static Optional<MimeMessage> apply(MimeMessage original, IncomingEmail received, IncomingEmail delivered)
-            throws MessagingException {
-        boolean bodyChanged = delivered.body() != null && !delivered.body().equals(received.body());
-        Map<String, String> headers = Optional.ofNullable(delivered.headers()).orElse(Map.of());
-        boolean headersChanged = headers.entrySet().stream()
-            .anyMatch(header -> !Objects.equals(header.getValue(), received.headers().get(header.getKey())));
-        if (!bodyChanged && !headersChanged) {
+    public static Optional<DeliveredMessage> changes(IncomingEmail received, IncomingEmail delivered) {
+        Map<String, String> receivedHeaders = Optional.ofNullable(received.headers()).orElse(Map.of());
+        List<HeaderEdit> edits = new ArrayList<>();
+        Optional.ofNullable(delivered.headers()).orElse(Map.of()).forEach((name, value) -> {
+            if (name != null && FIELD_NAME.matcher(name).matches() && !Objects.equals(value, receivedHeaders.get(name))) {
+                edits.add(new HeaderEdit(name, Optional.ofNullable(value).map(text -> encode(name, text))));
+            }
+        });
+        Optional<String> body = Optional.ofNullable(delivered.body()).filter(text -> !text.equals(received.body()));
+        if (edits.isEmpty() && body.isEmpty()) {
             return Optional.empty();
         }
-        // James's wrapper, unlike a plain MimeMessage, keeps the Message-ID when the changes are saved.
-        MimeMessage changed = new MimeMessageWrapper(original);
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            applyHeader(changed, header.getKey(), header.getValue(), received.headers().get(header.getKey()));
-        }
-        if (bodyChanged) {
-            changed.setText(delivered.body(), StandardCharsets.UTF_8.name());
-        }
-        changed.saveChanges();
-        return Optional.of(changed);
+        return Optional.of(new DeliveredMessage(List.copyOf(edits), body));
     }
 
-    private static void applyHeader(MimeMessage message, String name, String value, String receivedValue)
-            throws MessagingException {
-        if (name == null || !FIELD_NAME.matcher(name).matches() || Objects.equals(value, receivedValue)) {
-            return;
+    /** Applies the edits to {@code message} itself, keeping its Message-ID. */
+    public void applyTo(MimeMessage message) throws MessagingException {
+        String messageId = message.getMessageID();
+        for (HeaderEdit edit : headers) {
+            if (edit.value().isPresent()) {
+                message.setHeader(edit.name(), edit.value().get());
+            } else {
+                message.removeHeader(edit.name());
+            }
         }
-        if (value == null) {
-            message.removeHeader(name);
-        } else {
-            message.setHeader(name, encode(name, value));
+        if (body.isPresent()) {
+            message.setText(body.get(), StandardCharsets.UTF_8.name());
+        }
+        message.saveChanges();
+        // James's MimeMessageWrapper keeps it on saving; a plain MimeMessage makes up a new one, breaking threads.
+        if (messageId != null && !messageId.equals(message.getMessageID())) {
+            message.setHeader("Message-ID", messageId);
         }
     }
 

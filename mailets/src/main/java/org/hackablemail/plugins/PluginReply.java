@@ -14,12 +14,13 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
+import org.hackablemail.mailets.BundleMessages;
 import org.hackablemail.plugin.email.ReplyEmail;
 
 /**
  * The automatic reply a plugin asked for, per RFC 3834: from the plugin's owner to the original sender, threaded
  * with {@code In-Reply-To} and {@code References}, marked {@code Auto-Submitted: auto-replied}, and sent with a null
- * envelope sender so that it can never cause a reply in return.
+ * envelope sender so that it can never cause a reply in return. It is marked as one of the bundle's own messages.
  */
 public final class PluginReply {
     private static final Session SESSION = Session.getInstance(new java.util.Properties());
@@ -48,6 +49,7 @@ public final class PluginReply {
             .sender(MaybeSender.nullSender())
             .addRecipient(originalSender)
             .mimeMessage(message)
+            .addAttribute(BundleMessages.mark(BundleMessages.Kind.REPLY))
             .build();
     }
 

@@ -1,12 +1,18 @@
 package org.hackablemail.plugins;
 
+import java.time.Clock;
+import java.util.Set;
+
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.config.ValueParsers;
 import org.hackablemail.plugin.host.HostCapacity;
 import org.hackablemail.plugin.host.ModuleLimits;
 import org.hackablemail.plugin.host.SandboxLimits;
 
-/** The plugin sandbox's limits and the host's capacity, from {@code hackable-mail.properties}. */
+/**
+ * The plugin sandbox's limits, the host's capacity, and who may get what plugins send back, from
+ * {@code hackable-mail.properties}.
+ */
 public final class PluginSettings {
     private PluginSettings() {
     }
@@ -50,6 +56,18 @@ public final class PluginSettings {
     /** Compiled plugins kept on disk, so that a restart does not compile them again. */
     public static long diskCodeBytes(HackableMailConfiguration configuration) {
         return configuration.value("sandbox.code.disk", "1G", ValueParsers::positiveSize);
+    }
+
+    /** Front MXes whose SPF verdicts vouch for a sender (none by default), and where they connect from. */
+    public static SenderVouching senderVouching(HackableMailConfiguration configuration) {
+        return new SenderVouching(
+            Set.copyOf(configuration.value("sender.upstream.authserv.ids", "", ValueParsers::list)),
+            configuration.value("sender.upstream.networks", "127.0.0.0/8, ::1", ValueParsers::networks));
+    }
+
+    public static ReplyBudget replyBudget(HackableMailConfiguration configuration) {
+        return new ReplyBudget(configuration.value("plugin.replies.per.hour", "30", ValueParsers::nonNegativeInt),
+            Clock.systemUTC());
     }
 
     private static int intBytes(long bytes) {

@@ -1,5 +1,6 @@
 package org.hackablemail.bench;
 
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import org.hackablemail.core.Owner;
 import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.core.plugins.OwnerPluginsOnDisk;
 import org.hackablemail.mailets.WasmPluginMailet;
+import org.hackablemail.plugins.ReplyBudget;
+import org.hackablemail.plugins.SenderVouching;
 import org.hackablemail.plugin.host.SandboxLimits;
 
 /**
@@ -46,7 +49,8 @@ public final class WasmPluginMailetBenchmark {
             OwnerPlugins plugins = onDisk.plugins();
             plugins.push(Owner.of("owner@demo.test"), Files.readAllBytes(Path.of(args[0])), List.of(), "bench", false);
             WasmPluginMailet mailet = new WasmPluginMailet(plugins, new AutomaticallySentMailDetectorImpl(),
-                new RecordingMetricFactory(), limits);
+                new RecordingMetricFactory(), limits, SenderVouching.LOCAL_EVIDENCE_ONLY,
+                new ReplyBudget(30, Clock.systemUTC()));
             mailet.init(FakeMailetConfig.builder().mailetName("bench").mailetContext(FakeMailContext.defaultContext()).build());
 
             for (int threads = 1; threads <= 2; threads++) {

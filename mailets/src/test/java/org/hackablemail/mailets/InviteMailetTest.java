@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,7 +49,8 @@ class InviteMailetTest {
 
     private InviteMailet mailet(FakeMailetConfig.Builder config) throws MessagingException {
         InviteMailet mailet = new InviteMailet(guests, new AutomaticallySentMailDetectorImpl());
-        mailet.init(config.mailetName("InviteMailet").mailetContext(context).build());
+        mailet.init(config.mailetName("InviteMailet")
+            .mailetContext(LocalUsersContext.of(context, Set.of(new MailAddress(ALICE)))).build());
         return mailet;
     }
 
@@ -108,6 +110,23 @@ class InviteMailetTest {
         mailet(FakeMailetConfig.builder()).service(request);
 
         assertThat(context.getSentMails()).isEmpty();
+    }
+
+    @Test
+    void shouldNotInviteWhenTheSenderIsNotALocalUser() throws Exception {
+        FakeMail request = signupFrom("stranger@outside.example");
+
+        mailet(FakeMailetConfig.builder()).service(request);
+
+        assertThat(context.getSentMails()).isEmpty();
+        assertThat(request.getState()).isEqualTo(Mail.GHOST);
+    }
+
+    @Test
+    void shouldMarkTheInviteAsTheBundlesOwnMessage() throws Exception {
+        mailet(FakeMailetConfig.builder()).service(signupFrom(ALICE));
+
+        assertThat(context.getSentMails().get(0).getAttributes()).containsKey(BundleMessages.ATTRIBUTE);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.hackablemail.mailets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +25,17 @@ import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.plugins.OwnerPlugins;
-import org.hackablemail.core.plugins.OwnerPluginsOnDisk;
+import org.hackablemail.core.SettableClock;
+import org.hackablemail.core.cache.RefreshPolicy;
+import org.hackablemail.core.store.PluginStore;
+import org.hackablemail.core.store.StorageSettings;
+import org.hackablemail.core.store.fs.FileSystemStorage;
+import org.hackablemail.plugin.host.HostCapacity;
+import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.SandboxLimits;
+import org.hackablemail.plugin.simulation.SimulationSuite;
+import org.hackablemail.plugins.ReplyBudget;
+import org.hackablemail.plugins.SenderVouching;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,28 +45,42 @@ import org.junit.jupiter.api.io.TempDir;
 class WasmPluginMailetTest {
     private static final Path PLUGINS = Path.of("../plugin-host/src/test/resources/plugins");
     private static final String PROCESSOR = "local-delivery";
+    /** Delivers every message; replies when it mentions Project XYZ. */
+    private static final String PROJECT_XYZ = "../../../../../pdk/examples/project-xyz-c/project-xyz.wasm";
+    private static final String TAGGER = "../../../../../pdk/examples/subject-tagger-wat/subject-tagger.wasm";
 
     @TempDir
     Path storeDirectory;
 
     private final SandboxLimits limits = SandboxLimits.builder().callTimeout(Duration.ofSeconds(2)).build();
+    private final SettableClock clock = new SettableClock();
+    private final StoreSwitch storeSwitch = new StoreSwitch();
     private final RecordingMetricFactory metrics = new RecordingMetricFactory();
     private final FakeMailContext context = FakeMailContext.defaultContext();
-    private OwnerPluginsOnDisk onDisk;
+    private PluginHost host;
     private OwnerPlugins plugins;
     private WasmPluginMailet mailet;
 
     @BeforeEach
     void setUp() throws Exception {
-        onDisk = new OwnerPluginsOnDisk(storeDirectory, limits);
-        plugins = onDisk.plugins();
-        mailet = new WasmPluginMailet(plugins, new AutomaticallySentMailDetectorImpl(), metrics, limits);
+        FileSystemStorage storage = new FileSystemStorage(storeDirectory, Clock.systemUTC(), StorageSettings.defaults());
+        PluginStore store = storeSwitch.wrap(storage.plugins());
+        host = new PluginHost(limits, HostCapacity.defaults());
+        plugins = new OwnerPlugins(store, storage.variables(), host, new SimulationSuite(host, limits.maxInputBytes()),
+            storage.audit(), new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run), run -> {
+            });
+        mailet = mailet(new ReplyBudget(10, clock));
         mailet.init(config().build());
+    }
+
+    private WasmPluginMailet mailet(ReplyBudget replies) {
+        return new WasmPluginMailet(plugins, new AutomaticallySentMailDetectorImpl(), metrics, limits,
+            SenderVouching.LOCAL_EVIDENCE_ONLY, replies, clock);
     }
 
     @AfterEach
     void tearDown() {
-        onDisk.close();
+        host.close();
     }
 
     @Test
@@ -100,7 +124,7 @@ class WasmPluginMailetTest {
     @Test
     void serviceShouldBounceWithCode75OnceTheRetriesAreSpent() throws Exception {
         install("bob@demo.test", "try-later.wasm");
-        Mail mail = mail("bob@demo.test");
+        Mail mail = authenticated(mail("bob@demo.test"));
         mail.setAttribute(new Attribute(WasmPluginMailet.ATTEMPTS, AttributeValue.of(4)));
 
         mailet.service(mail);
@@ -112,9 +136,9 @@ class WasmPluginMailetTest {
     }
 
     @Test
-    void serviceShouldBounceWithThePluginsCode() throws Exception {
+    void serviceShouldBounceWithThePluginsCodeWhenTheSenderAuthenticated() throws Exception {
         install("bob@demo.test", "refuse-77.wasm");
-        Mail mail = mail("bob@demo.test");
+        Mail mail = authenticated(mail("bob@demo.test"));
 
         mailet.service(mail);
 
@@ -124,6 +148,171 @@ class WasmPluginMailetTest {
         assertThat(bounce.getRecipients()).containsExactly(new MailAddress("bob@demo.test"));
         assertThat(bounce.getAttributes().get(WasmPluginMailet.OUTCOME)).isEqualTo(outcome("bounced"));
         assertThat(bounce.getAttributes().get(WasmPluginMailet.DELIVERY_ERROR).getValue().value().toString()).contains("code 77");
+    }
+
+    @Test
+    void serviceShouldBounceWhenSpfPassed() throws Exception {
+        install("bob@demo.test", "refuse-77.wasm");
+        Mail mail = mail("bob@demo.test");
+        mail.setAttribute(new Attribute(SpfAnnotator.RESULT_ATTRIBUTE, AttributeValue.of("pass")));
+
+        mailet.service(mail);
+
+        assertThat(context.getSentMails()).singleElement()
+            .satisfies(sent -> assertThat(sent.getState()).isEqualTo("plugin-bounces"));
+    }
+
+    @Test
+    void serviceShouldKeepTheMessageWithoutADsnWhenTheServerCannotVouchForTheSender() throws Exception {
+        install("bob@demo.test", "refuse-77.wasm");
+        Mail mail = mail("bob@demo.test");
+        mail.setAttribute(new Attribute(SpfAnnotator.RESULT_ATTRIBUTE, AttributeValue.of("fail")));
+
+        mailet.service(mail);
+
+        assertThat(mail.getState()).isEqualTo(Mail.GHOST);
+        FakeMailContext.SentMail rejected = context.getSentMails().get(0);
+        assertThat(context.getSentMails()).hasSize(1);
+        assertThat(rejected.getState()).isEqualTo("plugin-rejected");
+        assertThat(rejected.getAttributes().get(WasmPluginMailet.OUTCOME)).isEqualTo(outcome("rejected-unverified-sender"));
+        assertThat(rejected.getAttributes()).doesNotContainKey(WasmPluginMailet.DELIVERY_ERROR);
+    }
+
+    @Test
+    void serviceShouldKeepAFailedPluginsMessageWithoutADsnWhenTheServerCannotVouchForTheSender() throws Exception {
+        install("bob@demo.test", "trap.wasm");
+        Mail mail = mail("bob@demo.test");
+
+        mailet.service(mail);
+
+        assertThat(context.getSentMails()).singleElement()
+            .satisfies(sent -> assertThat(sent.getState()).isEqualTo("plugin-rejected"))
+            .satisfies(sent -> assertThat(sent.getAttributes().get(WasmPluginMailet.OUTCOME))
+                .isEqualTo(outcome("failed:trap,rejected-unverified-sender")));
+    }
+
+    @Test
+    void serviceShouldSendTheReplyAndDeliverWhenTheSenderAuthenticated() throws Exception {
+        install("bob@demo.test", PROJECT_XYZ);
+        Mail mail = authenticated(mail("bob@demo.test"));
+
+        mailet.service(mail);
+
+        assertThat(mail.getAttribute(WasmPluginMailet.OUTCOME)).contains(outcome("delivered,replied"));
+        assertThat(mail.getRecipients()).containsExactly(new MailAddress("bob@demo.test"));
+        FakeMailContext.SentMail reply = context.getSentMails().get(0);
+        assertThat(reply.getRecipients()).containsExactly(new MailAddress("alice@outside.example"));
+        assertThat(reply.getAttributes()).containsKey(BundleMessages.ATTRIBUTE);
+    }
+
+    @Test
+    void serviceShouldSuppressOnlyTheReplyWhenTheServerCannotVouchForTheSender() throws Exception {
+        install("bob@demo.test", PROJECT_XYZ);
+        Mail mail = mail("bob@demo.test");
+
+        mailet.service(mail);
+
+        assertThat(context.getSentMails()).isEmpty();
+        assertThat(mail.getRecipients()).containsExactly(new MailAddress("bob@demo.test"));
+        assertThat(mail.getAttribute(WasmPluginMailet.OUTCOME)).contains(outcome("delivered,reply-suppressed"));
+    }
+
+    @Test
+    void serviceShouldSuppressRepliesOverTheOwnersHourlyBudget() throws Exception {
+        mailet = mailet(new ReplyBudget(1, clock));
+        mailet.init(config().build());
+        install("bob@demo.test", PROJECT_XYZ);
+        Mail first = authenticated(mail("bob@demo.test"));
+        Mail second = authenticated(mail("bob@demo.test"));
+        Mail nextHour = authenticated(mail("bob@demo.test"));
+
+        mailet.service(first);
+        mailet.service(second);
+        clock.advance(Duration.ofHours(1));
+        mailet.service(nextHour);
+
+        assertThat(context.getSentMails()).hasSize(2);
+        assertThat(second.getAttribute(WasmPluginMailet.OUTCOME)).contains(outcome("delivered,reply-suppressed"));
+        assertThat(nextHour.getAttribute(WasmPluginMailet.OUTCOME)).contains(outcome("delivered,replied"));
+    }
+
+    @Test
+    void serviceShouldDeferWithoutCountingWhenTheStorageIsDown() throws Exception {
+        install("bob@demo.test", "refuse-77.wasm");
+        Mail mail = authenticated(mail("bob@demo.test"));
+        mail.setAttribute(new Attribute(WasmPluginMailet.ATTEMPTS, AttributeValue.of(4)));
+        storeSwitch.down = true;
+
+        mailet.service(mail);
+
+        FakeMailContext.SentMail retry = context.getSentMails().get(0);
+        assertThat(context.getSentMails()).hasSize(1);
+        assertThat(retry.getState()).isEqualTo(PROCESSOR);
+        assertThat(retry.getDelay()).contains(new FakeMailContext.Delay(Duration.ofMinutes(15).toMillis(), TimeUnit.MILLISECONDS));
+        assertThat(retry.getAttributes().get(WasmPluginMailet.ATTEMPTS).getValue().value()).isEqualTo(4);
+        assertThat(retry.getAttributes().get(WasmPluginMailet.DEFERRED_SINCE).getValue().value())
+            .isEqualTo(clock.millis());
+    }
+
+    @Test
+    void serviceShouldKeepMailForTheAdminOnceTheHostCouldNotRunItForMaxDeferral() throws Exception {
+        install("bob@demo.test", "refuse-77.wasm");
+        Mail mail = authenticated(mail("bob@demo.test"));
+        mail.setAttribute(new Attribute(WasmPluginMailet.DEFERRED_SINCE, AttributeValue.of(clock.millis())));
+        clock.advance(Duration.ofDays(2));
+        storeSwitch.down = true;
+
+        mailet.service(mail);
+
+        assertThat(context.getSentMails()).singleElement()
+            .satisfies(sent -> assertThat(sent.getState()).isEqualTo("plugin-deferred"))
+            .satisfies(sent -> assertThat(sent.getAttributes().get(WasmPluginMailet.OUTCOME))
+                .isEqualTo(outcome("deferred-too-long")));
+    }
+
+    @Test
+    void serviceShouldChangeTheMessageInPlaceWhenEveryRecipientAgrees() throws Exception {
+        install("bob@demo.test", TAGGER);
+        install("carol@demo.test", TAGGER);
+        Mail mail = mail("bob@demo.test", "carol@demo.test");
+
+        mailet.service(mail);
+
+        assertThat(context.getSentMails()).isEmpty();
+        assertThat(mail.getRecipients()).containsExactly(new MailAddress("bob@demo.test"), new MailAddress("carol@demo.test"));
+        assertThat(mail.getMessage().getSubject()).isEqualTo("[tagged] Hello");
+        assertThat(mail.getMessage().getMessageID()).isEqualTo("<1@outside.example>");
+        assertThat(mail.getAttribute(WasmPluginMailet.OUTCOME)).contains(outcome("delivered"));
+    }
+
+    @Test
+    void serviceShouldSpoolOnlyTheRecipientsWhoseMessageDiffers() throws Exception {
+        install("bob@demo.test", TAGGER);
+        Mail mail = mail("bob@demo.test", "dave@demo.test");
+
+        mailet.service(mail);
+
+        assertThat(mail.getRecipients()).containsExactly(new MailAddress("dave@demo.test"));
+        assertThat(mail.getMessage().getSubject()).isEqualTo("Hello");
+        assertThat(mail.getAttribute(WasmPluginMailet.OUTCOME)).isEmpty();
+        FakeMailContext.SentMail tagged = context.getSentMails().get(0);
+        assertThat(context.getSentMails()).hasSize(1);
+        assertThat(tagged.getRecipients()).containsExactly(new MailAddress("bob@demo.test"));
+        assertThat(tagged.getState()).isEqualTo(PROCESSOR);
+        assertThat(tagged.getMsg().getSubject()).isEqualTo("[tagged] Hello");
+        assertThat(tagged.getAttributes().get(WasmPluginMailet.OUTCOME)).isEqualTo(outcome("delivered"));
+    }
+
+    @Test
+    void serviceShouldLeaveTheBundlesOwnMessagesAlone() throws Exception {
+        install("bob@demo.test", "drop.wasm");
+        Mail mail = mail("bob@demo.test");
+        mail.setAttribute(BundleMessages.mark(BundleMessages.Kind.REPLY));
+
+        mailet.service(mail);
+
+        assertThat(mail.getRecipients()).containsExactly(new MailAddress("bob@demo.test"));
+        assertThat(mail.getAttribute(WasmPluginMailet.OUTCOME)).isEmpty();
     }
 
     @Test
@@ -157,7 +346,7 @@ class WasmPluginMailetTest {
     void serviceShouldGiveEachRecipientTheFateOfItsOwnPlugin() throws Exception {
         install("bob@demo.test", "drop.wasm");
         install("carol@demo.test", "refuse-77.wasm");
-        Mail mail = mail("bob@demo.test", "carol@demo.test", "dave@demo.test");
+        Mail mail = authenticated(mail("bob@demo.test", "carol@demo.test", "dave@demo.test"));
 
         mailet.service(mail);
 
@@ -189,11 +378,12 @@ class WasmPluginMailetTest {
     }
 
     @Test
-    void requiredProcessingStateShouldNameTheBounceAndFailureProcessors() throws Exception {
+    void requiredProcessingStateShouldNameEveryProcessorItHandsMailTo() throws Exception {
         mailet.init(config().setProperty("onFailure", "quarantine").setProperty("bounceProcessor", "my-bounces").build());
 
         assertThat(mailet.requiredProcessingState())
-            .containsExactlyInAnyOrder(new ProcessingState("my-bounces"), new ProcessingState("quarantine"));
+            .containsExactlyInAnyOrder(new ProcessingState("my-bounces"), new ProcessingState("quarantine"),
+                new ProcessingState("plugin-rejected"), new ProcessingState("plugin-deferred"));
     }
 
     @Test
@@ -225,6 +415,11 @@ class WasmPluginMailetTest {
         plugins.push(Owner.of(owner), Files.readAllBytes(PLUGINS.resolve(plugin)), List.of(), "test", false);
     }
 
+    private static Mail authenticated(Mail mail) {
+        mail.setAttribute(new Attribute(Mail.SMTP_AUTH_USER, AttributeValue.of("alice")));
+        return mail;
+    }
+
     private static Mail mail(String... recipients) throws MessagingException {
         return FakeMail.builder()
             .name("mail")
@@ -234,7 +429,7 @@ class WasmPluginMailetTest {
             .mimeMessage(MimeMessageBuilder.mimeMessageBuilder()
                 .addHeader("Message-ID", "<1@outside.example>")
                 .setSubject("Hello")
-                .setText("Hi there"))
+                .setText("Hi there, about Project XYZ"))
             .build();
     }
 

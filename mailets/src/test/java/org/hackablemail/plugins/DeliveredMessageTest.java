@@ -17,7 +17,7 @@ class DeliveredMessageTest {
 
     @Test
     void applyShouldChangeNothingWhenThePluginDeliveredWhatItReceived() throws Exception {
-        assertThat(DeliveredMessage.apply(original(), RECEIVED, RECEIVED)).isEmpty();
+        assertThat(DeliveredMessage.changes(RECEIVED, RECEIVED)).isEmpty();
     }
 
     @Test
@@ -25,7 +25,7 @@ class DeliveredMessageTest {
         Map<String, String> headers = new HashMap<>(HEADERS);
         headers.put("Subject", "[tagged] Lunch");
 
-        MimeMessage changed = DeliveredMessage.apply(original(), RECEIVED, with(headers, "At noon?")).orElseThrow();
+        MimeMessage changed = applied(original(), RECEIVED, with(headers, "At noon?"));
 
         assertThat(changed.getSubject()).isEqualTo("[tagged] Lunch");
         assertThat(changed.getMessageID()).isEqualTo("<1@outside.example>");
@@ -40,8 +40,8 @@ class DeliveredMessageTest {
         MimeMessage original = original();
         original.setHeader("X-Tracking", "pixel");
 
-        MimeMessage changed = DeliveredMessage.apply(original, with(receivedHeaders, "At noon?"),
-            with(deliveredHeaders, "At noon?")).orElseThrow();
+        MimeMessage changed = applied(original, with(receivedHeaders, "At noon?"),
+            with(deliveredHeaders, "At noon?"));
 
         assertThat(changed.getHeader("X-Tracking")).isNull();
     }
@@ -51,7 +51,7 @@ class DeliveredMessageTest {
         Map<String, String> headers = new HashMap<>(HEADERS);
         headers.put("Subject", "Hi\r\nBcc: everyone@example.org");
 
-        MimeMessage changed = DeliveredMessage.apply(original(), RECEIVED, with(headers, "At noon?")).orElseThrow();
+        MimeMessage changed = applied(original(), RECEIVED, with(headers, "At noon?"));
 
         assertThat(changed.getHeader("Bcc")).isNull();
         assertThat(changed.getSubject()).isEqualTo("Hi Bcc: everyone@example.org");
@@ -59,10 +59,38 @@ class DeliveredMessageTest {
 
     @Test
     void applyShouldReplaceTheContentWithTheChangedBody() throws Exception {
-        MimeMessage changed = DeliveredMessage.apply(original(), RECEIVED, with(HEADERS, "Tomorrow instead.")).orElseThrow();
+        MimeMessage changed = applied(original(), RECEIVED, with(HEADERS, "Tomorrow instead."));
 
         assertThat(changed.getContent()).isEqualTo("Tomorrow instead.");
         assertThat(changed.getMessageID()).isEqualTo("<1@outside.example>");
+    }
+
+    @Test
+    void changesShouldBeEqualWhenTwoPluginsChangedTheMessageAlike() {
+        Map<String, String> headers = new HashMap<>(HEADERS);
+        headers.put("Subject", "[tagged] Lunch");
+
+        assertThat(DeliveredMessage.changes(RECEIVED, with(headers, "At noon?")))
+            .isEqualTo(DeliveredMessage.changes(RECEIVED, with(new HashMap<>(headers), "At noon?")))
+            .isNotEqualTo(DeliveredMessage.changes(RECEIVED, with(headers, "At one?")));
+    }
+
+    @Test
+    void applyToShouldChangeTheMessageItselfWithoutCopyingIt() throws Exception {
+        Map<String, String> headers = new HashMap<>(HEADERS);
+        headers.put("Subject", "[tagged] Lunch");
+        MimeMessage message = original();
+
+        DeliveredMessage.changes(RECEIVED, with(headers, "At noon?")).orElseThrow().applyTo(message);
+
+        assertThat(message.getSubject()).isEqualTo("[tagged] Lunch");
+        assertThat(message.getContent()).isEqualTo("At noon?");
+    }
+
+    private static MimeMessage applied(MimeMessage original, IncomingEmail received, IncomingEmail delivered)
+            throws Exception {
+        DeliveredMessage.changes(received, delivered).orElseThrow().applyTo(original);
+        return original;
     }
 
     private static IncomingEmail with(Map<String, String> headers, String body) {

@@ -9,6 +9,8 @@ import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
 import org.hackablemail.core.plugins.OwnerPlugins;
+import org.hackablemail.core.store.StorageUnavailableException;
+import org.hackablemail.mailets.BundleMessages;
 import org.hackablemail.mailets.WasmPluginMailet;
 import org.hackablemail.plugins.JamesOwners;
 
@@ -16,7 +18,8 @@ import com.google.common.collect.ImmutableList;
 
 /**
  * Matches the recipients who own an active plugin, unless their plugin already handled the mail (it then carries
- * the {@code hackablemail.plugin.outcome} attribute).
+ * the {@code hackablemail.plugin.outcome} attribute) or the mail is one of the bundle's own ({@link BundleMessages}).
+ * When the plugin store cannot be read, it matches: {@link WasmPluginMailet} then defers the mail.
  *
  * <pre>{@code
  * <mailet match="org.hackablemail.matchers.HasPlugin" class="org.hackablemail.mailets.WasmPluginMailet"/>
@@ -39,12 +42,20 @@ public class HasPlugin extends GenericMatcher {
 
     @Override
     public Collection<MailAddress> match(Mail mail) {
-        if (mail.getAttribute(WasmPluginMailet.OUTCOME).isPresent()) {
+        if (mail.getAttribute(WasmPluginMailet.OUTCOME).isPresent() || BundleMessages.isBundleMessage(mail)) {
             return ImmutableList.of();
         }
         return mail.getRecipients().stream()
-            .filter(recipient -> plugins.hasPlugin(JamesOwners.of(recipient)))
+            .filter(this::mayHavePlugin)
             .collect(ImmutableList.toImmutableList());
+    }
+
+    private boolean mayHavePlugin(MailAddress recipient) {
+        try {
+            return plugins.hasPlugin(JamesOwners.of(recipient));
+        } catch (StorageUnavailableException e) {
+            return true;
+        }
     }
 
     @Override

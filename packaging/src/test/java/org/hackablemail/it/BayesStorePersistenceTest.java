@@ -56,11 +56,11 @@ class BayesStorePersistenceTest {
         RunningJames second = start();
         try {
             assertThat(second.bayes().statistics().get("spamMessages").asLong()).isEqualTo(BayesCorpus.TRAINING_SIZE);
-            new Mailboxes(second.ports().smtp(), second.ports().imap())
+            new Mailboxes(second.ports())
                 .send("stranger@outside.example", List.of(READER), "Project meeting 7",
                     "Minutes of the project meeting: the release schedule, code review and test plan");
 
-            assertThat(new Mailboxes(second.ports().smtp(), second.ports().imap()).awaitMessages(READER, 1))
+            assertThat(new Mailboxes(second.ports()).awaitMessages(READER, 1))
                 .contains("X-Spam-Bayes: no");
         } finally {
             second.server().stop();

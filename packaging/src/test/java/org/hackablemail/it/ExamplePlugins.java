@@ -8,6 +8,7 @@ import java.nio.file.Path;
 /** The committed plugin binaries the end-to-end tests install: PDK examples and the host's test plugins. */
 enum ExamplePlugins {
     PROJECT_XYZ_ASSEMBLYSCRIPT("pdk/examples/project-xyz-as/project-xyz.wasm"),
+    PROJECT_XYZ_C("pdk/examples/project-xyz-c/project-xyz.wasm"),
     SUBJECT_TAGGER_WAT("pdk/examples/subject-tagger-wat/subject-tagger.wasm"),
     VACATION_RUST("pdk/examples/vacation-rust/vacation.wasm"),
     DROP("plugin-host/src/test/resources/plugins/drop.wasm"),

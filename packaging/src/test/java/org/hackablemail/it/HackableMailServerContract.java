@@ -82,9 +82,9 @@ abstract class HackableMailServerContract {
         HttpResponse<String> installed = webAdmin().put("/hackable/plugins/" + owner,
             ExamplePlugins.PROJECT_XYZ_ASSEMBLYSCRIPT.wasm(), "application/wasm");
         assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
-        Mailboxes mailboxes = new Mailboxes(ports().smtp(), ports().imap());
+        Mailboxes mailboxes = new Mailboxes(ports());
 
-        mailboxes.send(sender, List.of(owner), "Project XYZ status", "All good");
+        mailboxes.submit(sender, List.of(owner), "Project XYZ status", "All good");
 
         assertThat(mailboxes.awaitMessages(owner, 1)).contains("Subject: Project XYZ status");
         assertThat(mailboxes.awaitMessages(sender, 1)).contains("Subject: RE: Project XYZ status", "Auto-Submitted: auto-replied");
@@ -99,7 +99,7 @@ abstract class HackableMailServerContract {
         try {
             bayes.trainCorpus();
 
-            new Mailboxes(ports().smtp(), ports().imap()).send("stranger@outside.example", List.of(reader), "Project meeting 9",
+            new Mailboxes(ports()).send("stranger@outside.example", List.of(reader), "Project meeting 9",
                 "Minutes of the project meeting: the release schedule, code review and test plan");
 
             assertThat(bayes.statistics().get("spamMessages").asLong()).isEqualTo(BayesCorpus.TRAINING_SIZE);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many messages at once through a mix of good and hostile plugins: every accepted message ends delivered, bounced
- * with a reason, or dropped by its owner's plugin, and none lands in James's error repository.
+ * with a reason, or dropped by its owner's plugin, and none lands in James's error repository. The senders submit
+ * authenticated, so that bounces reach them.
  */
 class NoMailLostTest {
     private static final int MESSAGES_PER_OWNER = 3;
@@ -57,7 +58,7 @@ class NoMailLostTest {
     @Test
     void everyMessageShouldEndDeliveredBouncedOrDroppedByItsOwner() throws Exception {
         WebAdminClient webAdmin = WebAdminClient.onLoopback(JAMES.ports().webAdmin(), JAMES.adminToken());
-        Mailboxes mailboxes = new Mailboxes(JAMES.ports().smtp(), JAMES.ports().imap());
+        Mailboxes mailboxes = JAMES.mailboxes();
         for (Owner owner : OWNERS) {
             webAdmin.upsertUser(owner.address(), DemoUsers.PASSWORD);
             webAdmin.upsertUser(owner.sender(), DemoUsers.PASSWORD);
@@ -97,7 +98,7 @@ class NoMailLostTest {
                 for (Owner owner : OWNERS) {
                     String subject = "Message " + i + " to " + owner.address();
                     sent.add(senders.submit(() -> {
-                        mailboxes.send(owner.sender(), List.of(owner.address()), subject, "Hello");
+                        mailboxes.submit(owner.sender(), List.of(owner.address()), subject, "Hello");
                         return null;
                     }));
                 }

@@ -14,6 +14,6 @@ interface RunningJames {
     }
 
     default Mailboxes mailboxes() {
-        return new Mailboxes(ports().smtp(), ports().imap());
+        return new Mailboxes(ports());
     }
 }

@@ -2,9 +2,6 @@ package org.hackablemail.spf;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -13,10 +10,6 @@ import java.util.stream.Collectors;
  */
 public final class AuthenticationResultsHeader {
     public static final String NAME = "Authentication-Results";
-
-    /** Leading comments and white space, then the authserv-id as a token or a quoted-string (RFC 8601 §2.2). */
-    private static final Pattern AUTHSERV_ID = Pattern.compile(
-        "(?:\\s|\\((?:[^()\\\\]|\\\\.)*\\))*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^\\s;()\"]+))", Pattern.DOTALL);
 
     private AuthenticationResultsHeader() {
     }
@@ -43,16 +36,8 @@ public final class AuthenticationResultsHeader {
      * are forgeries and must be removed (RFC 8601 §5).
      */
     public static boolean claims(String headerValue, String authservId) {
-        return authservId(headerValue)
-            .map(id -> id.toLowerCase(Locale.ROOT).equals(authservId.toLowerCase(Locale.ROOT)))
+        return AuthenticationResults.parse(headerValue)
+            .map(parsed -> parsed.authservId().toLowerCase(Locale.ROOT).equals(authservId.toLowerCase(Locale.ROOT)))
             .orElse(false);
-    }
-
-    private static Optional<String> authservId(String headerValue) {
-        Matcher matcher = AUTHSERV_ID.matcher(headerValue);
-        if (!matcher.lookingAt()) {
-            return Optional.empty();
-        }
-        return Optional.of(matcher.group(1) != null ? matcher.group(1).replaceAll("\\\\(.)", "$1") : matcher.group(2));
     }
 }

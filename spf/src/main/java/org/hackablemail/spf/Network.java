@@ -1,6 +1,7 @@
 package org.hackablemail.spf;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Optional;
 
 /** An address block (address and prefix length) of one family; it never contains an address of the other family. */
@@ -52,5 +53,15 @@ public final class Network {
         }
         int mask = (0xff << (8 - remainingBits)) & 0xff;
         return (bytes[fullBytes] & mask) == (address[fullBytes] & mask);
+    }
+
+    /** {@code 192.0.2.0/24}, as {@link #parse} reads it. */
+    @Override
+    public String toString() {
+        try {
+            return InetAddress.getByAddress(address).getHostAddress() + "/" + prefixLength;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("An address of 4 or 16 bytes is always valid", e);
+        }
     }
 }
