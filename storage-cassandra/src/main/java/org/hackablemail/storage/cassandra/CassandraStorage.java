@@ -12,7 +12,6 @@ import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.core.store.Storage;
 import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.VariableStore;
-import org.hackablemail.core.trace.InMemoryTraceStore;
 import org.hackablemail.core.trace.TraceStore;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -39,8 +38,7 @@ public final class CassandraStorage implements Storage, AutoCloseable {
         this.variables = new CassandraVariableStore(cql, stores.variableQuotas(), stores.variableCacheBytes(), refresh, clock);
         this.guests = new CassandraGuestStore(cql, clock);
         this.audit = new CassandraAuditLog(cql, clock);
-        // Node-local until the trace has a Cassandra store of its own.
-        this.trace = new InMemoryTraceStore(stores.traceRetention(), clock);
+        this.trace = new CassandraTraceStore(cql, stores.traceRetention(), clock);
     }
 
     /**
@@ -76,6 +74,7 @@ public final class CassandraStorage implements Storage, AutoCloseable {
         tables.add(CassandraVariableStore.VARIABLES);
         tables.addAll(CassandraGuestStore.tables());
         tables.addAll(CassandraAuditLog.tables());
+        tables.add(CassandraTraceStore.TRACE);
         return List.copyOf(tables);
     }
 

@@ -23,16 +23,11 @@ import org.hackablemail.core.Owner;
 import org.hackablemail.core.store.StorageUnavailableException;
 import org.hackablemail.core.store.fs.AtomicFiles;
 import org.hackablemail.core.trace.TraceEntry;
+import org.hackablemail.core.trace.TraceJson;
 import org.hackablemail.core.trace.TracePage;
 import org.hackablemail.core.trace.TraceQuery;
 import org.hackablemail.core.trace.TraceRetention;
 import org.hackablemail.core.trace.TraceStore;
-
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 /**
  * Each owner's trace in a file of JSON lines, one entry a line, named after the SHA-256 of the owner's address (so
@@ -43,14 +38,6 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
  * its latest id, how many entries and how much weight.
  */
 public final class FileSystemTraceStore implements TraceStore {
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule()
-        .addSerializer(Instant.class, ToStringSerializer.instance)
-        .addDeserializer(Instant.class, new FromStringDeserializer<>(Instant.class) {
-            @Override
-            protected Instant _deserialize(String value, DeserializationContext context) {
-                return Instant.parse(value);
-            }
-        }));
     private static final String SUFFIX = ".jsonl";
     private static final HexFormat HEX = HexFormat.of();
 
@@ -82,7 +69,7 @@ public final class FileSystemTraceStore implements TraceStore {
             Path file = file(entry.owner());
             try {
                 Files.createDirectories(file.getParent());
-                Files.write(file, (MAPPER.writeValueAsString(stored) + "\n").getBytes(StandardCharsets.UTF_8),
+                Files.write(file, (TraceJson.write(stored) + "\n").getBytes(StandardCharsets.UTF_8),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new StorageUnavailableException("Cannot append to the trace " + file, e);
@@ -187,7 +174,7 @@ public final class FileSystemTraceStore implements TraceStore {
         StringBuilder content = new StringBuilder();
         try {
             for (TraceEntry entry : kept) {
-                content.append(MAPPER.writeValueAsString(entry)).append('\n');
+                content.append(TraceJson.write(entry)).append('\n');
             }
             AtomicFiles.write(file(owner), content.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -216,7 +203,7 @@ public final class FileSystemTraceStore implements TraceStore {
 
     private static Optional<TraceEntry> parse(String line) {
         try {
-            return Optional.of(MAPPER.readValue(line, TraceEntry.class));
+            return Optional.of(TraceJson.read(line));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
