@@ -1,6 +1,5 @@
 package org.hackablemail.webadmin;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,8 +20,6 @@ import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationReport;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import spark.HaltException;
 import spark.Request;
@@ -42,8 +39,12 @@ import spark.Service;
  *   <li>{@code POST /hackable-guest/plugin/test}: the simulation report, nothing stored;</li>
  *   <li>{@code GET /hackable-guest/plugin/versions}, {@code POST .../versions/{n}/activate};</li>
  *   <li>{@code GET|PUT /hackable-guest/plugin/config};</li>
+ *   <li>{@code POST /hackable-guest/plugin/run}: the active plugin run on the message of the body, simulated;</li>
+ *   <li>{@code GET /hackable-guest/plugin/trace}: what the plugin did with each message ({@link TraceRequests});
+ *       a long poll ({@code wait}) counts once toward the rate;</li>
  *   <li>{@code DELETE /hackable-guest/token}: revoke the token used.</li>
  * </ul>
+ * Every answer carries the owner console's security headers ({@link BrowserHeaders}).
  */
 public class GuestEndpoint implements PublicRoutes {
     public static final String BASE_PATH = "/hackable-guest";
@@ -52,7 +53,6 @@ public class GuestEndpoint implements PublicRoutes {
     private static final String VERSIONS_PATH = PLUGIN_PATH + "/versions";
     private static final String BEARER = "Bearer ";
     private static final int MAX_REDEEM_BYTES = 1024;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A guest's handler, given the address its token is bound to. */
     @FunctionalInterface
@@ -62,14 +62,16 @@ public class GuestEndpoint implements PublicRoutes {
 
     private final GuestAccess guests;
     private final PluginActions actions;
+    private final TraceRequests traces;
     private final RateLimiter rateLimiter;
     private final JsonTransformer jsonTransformer;
 
     @Inject
-    public GuestEndpoint(GuestAccess guests, OwnerPlugins plugins, SandboxLimits limits,
+    public GuestEndpoint(GuestAccess guests, OwnerPlugins plugins, TraceRequests traces, SandboxLimits limits,
                          HackableMailConfiguration configuration, JsonTransformer jsonTransformer) {
         this.guests = guests;
-        this.actions = new PluginActions(plugins, limits.maxModuleBytes());
+        this.actions = new PluginActions(plugins, limits);
+        this.traces = traces;
         this.rateLimiter = new RateLimiter(configuration.value(REQUESTS_PER_MINUTE, "60", ValueParsers::positiveInt),
             Duration.ofMinutes(1), Clock.systemUTC());
         this.jsonTransformer = jsonTransformer;
@@ -84,6 +86,8 @@ public class GuestEndpoint implements PublicRoutes {
     public void define(Service service) {
         RouteErrors.answerStorageOutages(service);
         service.before(BASE_PATH + "/*", (request, response) -> {
+            // Before anything may halt, so that errors carry them too.
+            BrowserHeaders.apply(response);
             if (!rateLimiter.allow(request.ip())) {
                 throw RouteErrors.error(HttpStatus.TOO_MANY_REQUESTS_429, ErrorResponder.ErrorType.INVALID_ARGUMENT,
                     "Too many requests from " + request.ip() + ": try again in a minute");
@@ -101,6 +105,10 @@ public class GuestEndpoint implements PublicRoutes {
             jsonTransformer);
         service.put(PLUGIN_PATH + "/config", guest((owner, request, response) ->
             actions.setConfig(owner, request, actor(owner))), jsonTransformer);
+        service.post(PLUGIN_PATH + "/run", guest((owner, request, response) -> actions.tryOn(owner, request)),
+            jsonTransformer);
+        service.get(PLUGIN_PATH + "/trace", guest((owner, request, response) -> traces.read(owner, request)),
+            jsonTransformer);
         service.delete(BASE_PATH + "/token", this::revoke);
     }
 
@@ -149,24 +157,17 @@ public class GuestEndpoint implements PublicRoutes {
                 + "for your invite");
     }
 
-    private static String code(Request request) {
-        byte[] body = RequestBodies.read(request, MAX_REDEEM_BYTES, size -> RouteErrors.error(
-            HttpStatus.PAYLOAD_TOO_LARGE_413, ErrorResponder.ErrorType.INVALID_ARGUMENT,
-            "The request is larger than " + MAX_REDEEM_BYTES + " bytes"));
-        JsonNode json;
-        try {
-            json = MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw badRedeemRequest();
-        }
-        if (json == null || !json.path("code").isTextual()) {
-            throw badRedeemRequest();
-        }
-        return json.path("code").textValue();
+    /** What redeeming an invite takes. */
+    record RedeemRequest(String code) {
     }
 
-    private static HaltException badRedeemRequest() {
-        return RouteErrors.badRequest("Send the invite code as JSON: {\"code\": \"<your invite code>\"}");
+    private static String code(Request request) {
+        String expected = "send the invite code as {\"code\": \"<your invite code>\"}";
+        RedeemRequest redeem = RequestBodies.json(request, MAX_REDEEM_BYTES, RedeemRequest.class, "The request", expected);
+        if (redeem.code() == null) {
+            throw RouteErrors.badRequest("The request has no code: " + expected);
+        }
+        return redeem.code();
     }
 
     private static String actor(Owner owner) {

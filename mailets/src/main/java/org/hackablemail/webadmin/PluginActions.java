@@ -1,12 +1,9 @@
 package org.hackablemail.webadmin;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.james.webadmin.utils.ErrorResponder;
 import org.eclipse.jetty.http.HttpStatus;
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.plugins.OwnerPlugins;
@@ -14,10 +11,13 @@ import org.hackablemail.core.plugins.PluginStats;
 import org.hackablemail.core.plugins.SimulationsFailedException;
 import org.hackablemail.core.store.PluginVersion;
 import org.hackablemail.plugin.host.PluginRejectedException;
+import org.hackablemail.plugin.host.SandboxLimits;
+import org.hackablemail.plugin.simulation.Expectation;
+import org.hackablemail.plugin.simulation.Scenario;
+import org.hackablemail.plugin.simulation.ScenarioResult;
 import org.hackablemail.plugin.simulation.SimulationReport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import spark.Request;
 import spark.Response;
@@ -30,7 +30,7 @@ final class PluginActions {
     static final int MAX_CONFIG_ENTRIES = 100;
     static final int MAX_CONFIG_VALUE_CHARS = 4096;
     private static final int MAX_CONFIG_BYTES = 1024 * 1024;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String CONFIG_EXAMPLE = "a JSON object of strings, e.g. {\"greeting\": \"Hi\"}";
 
     /** A plugin version as the routes show it, with what it did since James started (null when it never ran). */
     record VersionDto(String owner, int version, String digest, long size, String pushedAt, String pushedBy,
@@ -47,10 +47,13 @@ final class PluginActions {
 
     private final OwnerPlugins plugins;
     private final int maxModuleBytes;
+    private final int maxMessageBytes;
 
-    PluginActions(OwnerPlugins plugins, int maxModuleBytes) {
+    PluginActions(OwnerPlugins plugins, SandboxLimits limits) {
         this.plugins = plugins;
-        this.maxModuleBytes = maxModuleBytes;
+        this.maxModuleBytes = limits.maxModuleBytes();
+        // A message larger than the plugin's input cap is cut as in production: allow some room above it.
+        this.maxMessageBytes = (int) Math.min(Integer.MAX_VALUE - 1, 4L * limits.maxInputBytes());
     }
 
     OwnerDto describe(Owner owner) {
@@ -85,6 +88,16 @@ final class PluginActions {
         } catch (PluginRejectedException e) {
             throw RouteErrors.badRequest("Invalid plugin: " + e.getMessage());
         }
+    }
+
+    /** The active plugin run on the message of the body (an RFC 5322 message, as a .eml file holds it), simulated. */
+    ScenarioResult tryOn(Owner owner, Request request) {
+        byte[] message = RequestBodies.read(request, maxMessageBytes, "The message");
+        if (message.length == 0) {
+            throw RouteErrors.badRequest("Send the message to run the plugin on as the body, as a .eml file holds it");
+        }
+        return plugins.tryOn(owner, new Scenario("your message", message, true, true, Expectation.none()))
+            .orElseThrow(() -> RouteErrors.notFound(owner.asString() + " has no active plugin"));
     }
 
     List<VersionDto> versions(Owner owner) {
@@ -123,22 +136,15 @@ final class PluginActions {
     }
 
     Map<String, String> setConfig(Owner owner, Request request, String actor) {
-        Map<String, String> config = parseConfig(new String(RequestBodies.read(request, MAX_CONFIG_BYTES, size ->
-            RouteErrors.error(HttpStatus.PAYLOAD_TOO_LARGE_413, ErrorResponder.ErrorType.INVALID_ARGUMENT,
-                "The configuration is larger than " + MAX_CONFIG_BYTES + " bytes")), StandardCharsets.UTF_8));
+        Map<String, String> config = parseConfig(RequestBodies.json(request, MAX_CONFIG_BYTES, JsonNode.class,
+            "The configuration", CONFIG_EXAMPLE));
         plugins.setConfig(owner, config, actor);
         return config;
     }
 
-    private static Map<String, String> parseConfig(String body) {
-        JsonNode json;
-        try {
-            json = MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw RouteErrors.badRequest("The configuration is not JSON: " + e.getMessage());
-        }
-        if (json == null || !json.isObject()) {
-            throw RouteErrors.badRequest("The configuration must be a JSON object of strings, e.g. {\"greeting\": \"Hi\"}");
+    private static Map<String, String> parseConfig(JsonNode json) {
+        if (!json.isObject()) {
+            throw RouteErrors.badRequest("The configuration must be " + CONFIG_EXAMPLE);
         }
         if (json.size() > MAX_CONFIG_ENTRIES) {
             throw RouteErrors.badRequest("At most " + MAX_CONFIG_ENTRIES + " configuration keys, not " + json.size());

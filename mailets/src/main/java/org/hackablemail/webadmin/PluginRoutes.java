@@ -9,6 +9,7 @@ import javax.inject.Inject;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.JsonTransformer;
+import org.eclipse.jetty.http.HttpStatus;
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.core.store.AuditEntry;
@@ -30,7 +31,11 @@ import spark.Service;
  *       it all;</li>
  *   <li>{@code GET /hackable/plugins/{address}/versions}, {@code POST .../versions/{n}/activate},
  *       {@code GET .../versions/{n}/wasm};</li>
- *   <li>{@code GET|PUT /hackable/plugins/{address}/config}: what {@code config_get} returns.</li>
+ *   <li>{@code GET|PUT /hackable/plugins/{address}/config}: what {@code config_get} returns;</li>
+ *   <li>{@code POST /hackable/plugins/{address}/run}: the active plugin run on the message of the body, simulated
+ *       (nothing delivered, replied or stored);</li>
+ *   <li>{@code GET|DELETE /hackable/plugins/{address}/trace}: what the owner's plugin did with each message
+ *       ({@link TraceRequests}); forget it.</li>
  * </ul>
  */
 public class PluginRoutes implements Routes {
@@ -40,6 +45,7 @@ public class PluginRoutes implements Routes {
     private static final String VERSIONS_PATH = OWNER_PATH + "/versions";
     private static final String VERSION_PATH = VERSIONS_PATH + "/:version";
     private static final String CONFIG_PATH = OWNER_PATH + "/config";
+    private static final String TRACE_PATH = OWNER_PATH + "/trace";
     private static final int DEFAULT_AUDIT_LIMIT = 100;
     private static final String ADMIN = "admin";
 
@@ -49,14 +55,16 @@ public class PluginRoutes implements Routes {
 
     private final OwnerPlugins plugins;
     private final PluginActions actions;
+    private final TraceRequests traces;
     private final Addresses addresses;
     private final JsonTransformer jsonTransformer;
 
     @Inject
-    public PluginRoutes(OwnerPlugins plugins, UsersRepository users, JsonTransformer jsonTransformer,
-                        SandboxLimits limits) {
+    public PluginRoutes(OwnerPlugins plugins, TraceRequests traces, UsersRepository users,
+                        JsonTransformer jsonTransformer, SandboxLimits limits) {
         this.plugins = plugins;
-        this.actions = new PluginActions(plugins, limits.maxModuleBytes());
+        this.actions = new PluginActions(plugins, limits);
+        this.traces = traces;
         this.addresses = new Addresses(users);
         this.jsonTransformer = jsonTransformer;
     }
@@ -81,6 +89,14 @@ public class PluginRoutes implements Routes {
         service.get(CONFIG_PATH, (request, response) -> actions.config(address(request)), jsonTransformer);
         service.put(CONFIG_PATH, (request, response) ->
             actions.setConfig(localUser(request), request, actor(request)), jsonTransformer);
+        service.post(OWNER_PATH + "/run", (request, response) -> actions.tryOn(address(request), request),
+            jsonTransformer);
+        service.get(TRACE_PATH, (request, response) -> traces.read(address(request), request), jsonTransformer);
+        service.delete(TRACE_PATH, (request, response) -> {
+            traces.delete(address(request));
+            response.status(HttpStatus.NO_CONTENT_204);
+            return "";
+        });
     }
 
     private PluginActions.VersionDto push(Request request, Response response) {

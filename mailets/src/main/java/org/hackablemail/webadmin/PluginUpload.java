@@ -45,13 +45,9 @@ record PluginUpload(byte[] wasm, List<Scenario> cases) {
 
     /** {@code {"plugin": "<base64 module>", "cases": [...]}}: the module with the owner's simulation cases. */
     private static PluginUpload fromJson(Request request, int maxModuleBytes) {
-        JsonNode json;
-        try {
-            json = MAPPER.readTree(body(request, maxModuleBytes * 4 / 3 + 4 + MAX_CASES_BYTES));
-        } catch (IOException e) {
-            throw RouteErrors.badRequest("The request is not JSON: " + e.getMessage());
-        }
-        if (json == null || !json.path(PLUGIN_FIELD).isTextual()) {
+        JsonNode json = RequestBodies.json(body(request, maxModuleBytes * 4 / 3 + 4 + MAX_CASES_BYTES), JsonNode.class,
+            "The request", "{\"" + PLUGIN_FIELD + "\": \"<the module in base64>\", \"" + CASES_FIELD + "\": [...]}");
+        if (!json.path(PLUGIN_FIELD).isTextual()) {
             throw RouteErrors.badRequest("The JSON request needs \"" + PLUGIN_FIELD
                 + "\": the module in base64, and optionally \"" + CASES_FIELD + "\": the simulation cases");
         }

@@ -2,12 +2,23 @@ package org.hackablemail.webadmin;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.function.LongFunction;
+
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.apache.james.webadmin.utils.JsonExtractException;
+import org.apache.james.webadmin.utils.JsonExtractor;
+import org.eclipse.jetty.http.HttpStatus;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import spark.HaltException;
 import spark.Request;
 
-/** Reads request bodies without ever holding much more than a limit, whatever Content-Length says. */
+/**
+ * Reads request bodies without ever holding much more than a limit, whatever Content-Length says: the one way the
+ * bundle's routes read what clients send. JSON bodies go through James's {@link JsonExtractor}.
+ */
 final class RequestBodies {
     private RequestBodies() {
     }
@@ -28,5 +39,33 @@ final class RequestBodies {
         } catch (IOException e) {
             throw RouteErrors.badRequest("Cannot read the request body: " + e.getMessage());
         }
+    }
+
+    /** A body of at most {@code maxBytes}, the 413 naming {@code what}. */
+    static byte[] read(Request request, int maxBytes, String what) {
+        return read(request, maxBytes, size -> RouteErrors.error(HttpStatus.PAYLOAD_TOO_LARGE_413,
+            ErrorResponder.ErrorType.INVALID_ARGUMENT, what + " is larger than " + maxBytes + " bytes"));
+    }
+
+    /**
+     * A JSON body of at most {@code maxBytes} read as {@code type}; a 400 naming {@code what} and saying what is
+     * expected when it is not such JSON.
+     */
+    static <T> T json(Request request, int maxBytes, Class<T> type, String what, String expected) {
+        return json(read(request, maxBytes, what), type, what, expected);
+    }
+
+    /** A body already read within its limit, as JSON of {@code type}. */
+    static <T> T json(byte[] body, Class<T> type, String what, String expected) {
+        T parsed;
+        try {
+            parsed = new JsonExtractor<>(type).parse(new String(body, StandardCharsets.UTF_8));
+        } catch (JsonExtractException e) {
+            throw RouteErrors.badRequest(what + " is not valid JSON: " + expected);
+        }
+        if (parsed == null || parsed instanceof JsonNode node && node.isMissingNode()) {
+            throw RouteErrors.badRequest(what + " is empty: " + expected);
+        }
+        return parsed;
     }
 }

@@ -1,7 +1,5 @@
 package org.hackablemail.webadmin;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.eclipse.jetty.http.HttpStatus;
@@ -10,6 +8,7 @@ import org.hackablemail.plugin.simulation.SimulationReport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import spark.HaltException;
 import spark.Response;
@@ -46,34 +45,41 @@ final class RouteErrors {
      */
     static void answerStorageOutages(Service service) {
         service.exception(StorageUnavailableException.class, (exception, request, response) -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("statusCode", HttpStatus.SERVICE_UNAVAILABLE_503);
-            body.put("type", ErrorResponder.ErrorType.SERVER_ERROR.getType());
-            body.put("message", "The storage is unavailable: " + exception.getMessage());
-            body.put("details", String.valueOf(exception.getCause()));
             response.status(HttpStatus.SERVICE_UNAVAILABLE_503);
             response.type("application/json");
-            response.body(json(body));
+            response.body(ErrorResponder.builder()
+                .statusCode(HttpStatus.SERVICE_UNAVAILABLE_503)
+                .type(ErrorResponder.ErrorType.SERVER_ERROR)
+                .message("The storage is unavailable: " + exception.getMessage())
+                .cause(exception.getCause() instanceof Exception cause ? cause : exception)
+                .asString());
         });
     }
 
-    /** A 400 whose body also carries the simulation report, so that the author sees every failed scenario. */
+    /**
+     * A 400 as James's {@link ErrorResponder} writes it ({@code details}: the failed scenarios, a line each), whose
+     * body also carries the whole simulation report, so that the author sees every scenario.
+     */
     static HaltException simulationsFailed(Response response, String message, SimulationReport report) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("statusCode", HttpStatus.BAD_REQUEST_400);
-        body.put("type", ErrorResponder.ErrorType.INVALID_ARGUMENT.getType());
-        body.put("message", message);
-        body.put("details", report.summary());
-        body.put("simulations", report);
         response.type("application/json");
-        return Spark.halt(HttpStatus.BAD_REQUEST_400, json(body));
-    }
-
-    private static String json(Map<String, Object> body) {
         try {
-            return MAPPER.writeValueAsString(body);
+            ObjectNode body = (ObjectNode) MAPPER.readTree(ErrorResponder.builder()
+                .statusCode(HttpStatus.BAD_REQUEST_400)
+                .type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
+                .message(message)
+                .cause(new SimulationsSummary(report.summary()))
+                .asString());
+            body.set("simulations", MAPPER.valueToTree(report));
+            return Spark.halt(HttpStatus.BAD_REQUEST_400, MAPPER.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An error body is always serializable", e);
+        }
+    }
+
+    /** Carries the failed scenarios into {@link ErrorResponder}'s {@code details}. */
+    private static final class SimulationsSummary extends Exception {
+        SimulationsSummary(String summary) {
+            super(summary, null, false, false);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.apache.james.webadmin.utils.JsonTransformer;
 import org.hackablemail.config.BundleVersion;
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.health.BundleHealth;
+import org.hackablemail.metrics.BundleMetrics;
 
 import spark.Request;
 import spark.Response;
@@ -23,8 +24,12 @@ public class StatusRoutes implements Routes {
     public static final String BASE_PATH = "/hackable";
     public static final String STATUS_PATH = BASE_PATH + "/status";
 
-    /** The JSON body of the status route. */
-    public record Status(String version, boolean healthy, ConfigurationStatus configuration, List<BundleHealth.Check> components) {
+    /**
+     * The JSON body of the status route; {@code metrics}: the bundle's counters and gauges since James started, as
+     * James exports them ({@code docs/metrics.md}).
+     */
+    public record Status(String version, boolean healthy, ConfigurationStatus configuration,
+                         List<BundleHealth.Check> components, Map<String, Number> metrics) {
     }
 
     public record ConfigurationStatus(String source, Map<String, String> values) {
@@ -32,12 +37,15 @@ public class StatusRoutes implements Routes {
 
     private final HackableMailConfiguration configuration;
     private final BundleHealth bundleHealth;
+    private final BundleMetrics metrics;
     private final JsonTransformer jsonTransformer;
 
     @Inject
-    public StatusRoutes(HackableMailConfiguration configuration, BundleHealth bundleHealth, JsonTransformer jsonTransformer) {
+    public StatusRoutes(HackableMailConfiguration configuration, BundleHealth bundleHealth, BundleMetrics metrics,
+                        JsonTransformer jsonTransformer) {
         this.configuration = configuration;
         this.bundleHealth = bundleHealth;
+        this.metrics = metrics;
         this.jsonTransformer = jsonTransformer;
     }
 
@@ -56,6 +64,6 @@ public class StatusRoutes implements Routes {
         boolean healthy = components.stream().allMatch(BundleHealth.Check::healthy);
         return new Status(BundleVersion.current(), healthy,
             new ConfigurationStatus(configuration.source(), configuration.valuesInEffect()),
-            components);
+            components, metrics.summary());
     }
 }

@@ -45,7 +45,7 @@ class StorageOutageRoutesTest {
             onDisk.storage().audit(), Clock.systemUTC(),
             new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run));
         service = Service.ignite().ipAddress("127.0.0.1").port(0);
-        new GuestEndpoint(guests, onDisk.plugins(), SandboxLimits.defaults(),
+        new GuestEndpoint(guests, onDisk.plugins(), new TraceRequests(onDisk.trace()), SandboxLimits.defaults(),
             HackableMailConfiguration.defaults(directory), new JsonTransformer()).define(service);
         service.awaitInitialization();
     }

@@ -15,6 +15,7 @@ enum ExamplePlugins {
     DELIVER_INPUT("plugin-host/src/test/resources/plugins/deliver-input.wasm"),
     REFUSE_77("plugin-host/src/test/resources/plugins/refuse-77.wasm"),
     TRY_LATER("plugin-host/src/test/resources/plugins/try-later.wasm"),
+    TRAP("plugin-host/src/test/resources/plugins/trap.wasm"),
     INFINITE_LOOP("plugin-host/src/test/resources/plugins/infinite-loop.wasm"),
     MISSING_ON_EMAIL("plugin-host/src/test/resources/plugins/missing-on-email.wasm");
 

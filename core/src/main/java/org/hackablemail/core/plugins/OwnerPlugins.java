@@ -26,6 +26,7 @@ import org.hackablemail.plugin.host.PluginFailure;
 import org.hackablemail.plugin.host.PluginRejectedException;
 import org.hackablemail.plugin.host.PluginSandbox;
 import org.hackablemail.plugin.simulation.Scenario;
+import org.hackablemail.plugin.simulation.ScenarioResult;
 import org.hackablemail.plugin.simulation.SimulationReport;
 import org.hackablemail.plugin.simulation.SimulationSuite;
 
@@ -240,6 +241,14 @@ public class OwnerPlugins {
         } catch (PluginRejectedException e) {
             return false;
         }
+    }
+
+    /**
+     * Runs the owner's active plugin, with its configuration, on one message as a simulation: what it would do, with
+     * nothing delivered, replied, stored or traced. Empty when the owner has no active plugin.
+     */
+    public Optional<ScenarioResult> tryOn(Owner owner, Scenario message) {
+        return active(owner).map(plugin -> simulations.runOne(plugin.digest(), owner.asString(), plugin.config(), message));
     }
 
     private Optional<ActivePlugin> active(Owner owner) {

@@ -62,6 +62,11 @@ public class PluginTrace implements PluginRunListener {
         return store.read(owner, query);
     }
 
+    /** The id of the owner's latest entry; 0 when there never was one. */
+    public long latestId(Owner owner) {
+        return store.latestId(owner);
+    }
+
     public void delete(Owner owner) {
         store.delete(owner);
     }

@@ -2,12 +2,11 @@ package org.hackablemail.core.trace;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.hackablemail.core.plugins.PluginRun;
+import org.hackablemail.plugin.email.HeaderChange;
 import org.hackablemail.plugin.email.IncomingEmail;
 import org.hackablemail.plugin.host.LogEntry;
 
@@ -51,16 +50,11 @@ public final class TraceEntries {
 
     /** What differs from the message the plugin got, as the mailet applies it (a null value removes the header). */
     private static TraceEntry.Delivered delivered(IncomingEmail received, IncomingEmail delivered) {
-        Map<String, String> before = Optional.ofNullable(received.headers()).orElse(Map.of());
-        List<TraceEntry.HeaderChange> changes = Optional.ofNullable(delivered.headers()).orElse(Map.of())
-            .entrySet().stream()
-            .filter(header -> header.getKey() != null && !Objects.equals(header.getValue(), before.get(header.getKey())))
+        List<HeaderChange> changes = HeaderChange.between(received, delivered).stream()
             .limit(MAX_HEADERS)
-            .map(header -> new TraceEntry.HeaderChange(cut(header.getKey(), MAX_HEADER_VALUE),
-                cut(header.getValue(), MAX_HEADER_VALUE)))
+            .map(change -> new HeaderChange(cut(change.name(), MAX_HEADER_VALUE), cut(change.value(), MAX_HEADER_VALUE)))
             .collect(Collectors.toList());
-        boolean bodyChanged = delivered.body() != null && !delivered.body().equals(received.body());
-        return new TraceEntry.Delivered(changes, bodyChanged);
+        return new TraceEntry.Delivered(changes, HeaderChange.bodyChanged(received, delivered));
     }
 
     private static List<TraceEntry.Log> logs(List<LogEntry> logs) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.hackablemail.core.Owner;
+import org.hackablemail.plugin.email.HeaderChange;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -54,11 +55,6 @@ public record TraceEntry(long id, Instant time, Owner owner, int version, String
         public Delivered {
             changedHeaders = changedHeaders == null ? List.of() : List.copyOf(changedHeaders);
         }
-    }
-
-    /** A header the plugin set to {@code value}, or removed (null). */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record HeaderChange(String name, String value) {
     }
 
     public record Reply(String subject) {

@@ -140,7 +140,7 @@ public abstract class PluginStoreContract {
     void pushShouldKeepTheSimulationReportWithTheVersion() {
         PluginStore store = store();
         SimulationReport report = SimulationReport.of(List.of(new ScenarioResult("empty body",
-            ScenarioResult.Status.passed, 0, List.of(), null, null, List.of("INFO hello"))));
+            ScenarioResult.Status.passed, 0, List.of(), null, null, List.of("INFO hello"), null, 1.5)));
 
         PluginVersion pushed = store.push(BOB, FIRST, "bob", report);
 

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.plugins.OwnerPluginsOnDisk;
+import org.hackablemail.plugin.email.HeaderChange;
 import org.hackablemail.plugin.email.IncomingEmail;
 import org.hackablemail.plugin.email.PluginInput;
 import org.hackablemail.plugin.host.SandboxLimits;
@@ -57,7 +58,7 @@ class TraceEntriesTest {
         assertThat(entry.messageId()).isEqualTo("<m1@example.org>");
         assertThat(entry.sender()).isEqualTo("alice@example.org");
         assertThat(entry.subject()).isEqualTo("Lunch");
-        assertThat(entry.delivered().changedHeaders()).containsExactly(new TraceEntry.HeaderChange("Subject", "[tagged] Lunch"));
+        assertThat(entry.delivered().changedHeaders()).containsExactly(new HeaderChange("Subject", "[tagged] Lunch"));
         assertThat(entry.delivered().bodyChanged()).isFalse();
         assertThat(entry.durationMillis()).isPositive();
     }

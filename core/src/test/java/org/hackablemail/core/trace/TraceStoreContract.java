@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.SettableClock;
+import org.hackablemail.plugin.email.HeaderChange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,8 +72,8 @@ public abstract class TraceStoreContract {
     void readShouldGiveEveryFieldBackAfterARestart() {
         TraceEntry full = new TraceEntry(0, clock.instant(), BOB, 3, "<id@example.org>", "alice@example.org",
             "Lunch <b>?</b>", "failed:timeout", null, new TraceEntry.Failure("timeout", "no result within 1000 ms"),
-            12.25, new TraceEntry.Delivered(List.of(new TraceEntry.HeaderChange("Subject", "[tagged] Lunch"),
-                new TraceEntry.HeaderChange("X-Removed", null)), true),
+            12.25, new TraceEntry.Delivered(List.of(new HeaderChange("Subject", "[tagged] Lunch"),
+                new HeaderChange("X-Removed", null)), true),
             new TraceEntry.Reply("RE: Lunch"), List.of(new TraceEntry.Log("INFO", "hello\nworld")));
         TraceEntry stored = store(ROOMY, clock).append(full);
 

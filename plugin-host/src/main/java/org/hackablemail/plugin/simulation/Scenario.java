@@ -34,19 +34,23 @@ public record Scenario(String name, byte[] message, boolean deliverSucceeds, boo
     }
 
     /**
-     * The call the plugin gets, its input within the sandbox's cap.
+     * What the plugin gets, within the sandbox's input cap.
      *
      * @throws IllegalArgumentException when the message cannot be read
      */
-    EmailCall call(String owner, Map<String, String> config, int maxInputBytes) {
+    PluginInput input(String owner, int maxInputBytes) {
         try {
             MimeMessage mime = new MimeMessage(SESSION, new ByteArrayInputStream(message));
             IncomingEmail email = MessageView.of(mime).toIncomingEmail(sender(mime), owner, message.length);
-            return new EmailCall(owner, PluginInput.fitted(email, maxInputBytes).json(), config, replySucceeds,
-                deliverSucceeds);
+            return PluginInput.fitted(email, maxInputBytes);
         } catch (MessagingException e) {
             throw new IllegalArgumentException("not a readable message: " + e.getMessage(), e);
         }
+    }
+
+    /** The call with that input, the mock host answering as this scenario says. */
+    EmailCall call(PluginInput input, String owner, Map<String, String> config) {
+        return new EmailCall(owner, input.json(), config, replySucceeds, deliverSucceeds);
     }
 
     private static String sender(MimeMessage mime) throws MessagingException {

@@ -1,8 +1,10 @@
 package org.hackablemail.plugin.simulation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.hackablemail.plugin.email.HeaderChange;
 import org.hackablemail.plugin.email.IncomingEmail;
 import org.hackablemail.plugin.email.ReplyEmail;
 import org.hackablemail.plugin.host.LogEntry;
@@ -18,10 +20,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param problems why it failed: the plugin's failure, or the expectations it missed
  * @param deliver the message as the plugin delivered it, when it called {@code deliver} and the host accepted
  * @param reply the reply it asked for, when the host accepted it
+ * @param changedHeaders the headers the delivered message changed (a null value: removed), when it delivered
+ * @param millis how long the call took; null when the scenario did not run
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScenarioResult(String name, Status status, Integer returnCode, List<String> problems,
-                             Message deliver, Message reply, List<String> logs) {
+                             Message deliver, Message reply, List<String> logs, List<HeaderChange> changedHeaders,
+                             Double millis) {
     static final int MAX_TEXT_CHARS = 2_000;
     static final int MAX_LOG_LINES = 20;
 
@@ -34,20 +39,24 @@ public record ScenarioResult(String name, Status status, Integer returnCode, Lis
     public record Message(String subject, String body) {
     }
 
-    static ScenarioResult of(String name, Outcome outcome, List<String> problems) {
+    static ScenarioResult of(String name, IncomingEmail input, Outcome outcome, List<String> problems, Duration took) {
         return new ScenarioResult(name, problems.isEmpty() ? Status.passed : Status.failed,
             outcome.succeeded() ? outcome.resultCode() : null, List.copyOf(problems),
             outcome.delivered().map(ScenarioResult::message).orElse(null),
             outcome.reply().map(ScenarioResult::message).orElse(null),
-            outcome.logs().stream().limit(MAX_LOG_LINES).map(ScenarioResult::line).collect(Collectors.toList()));
+            outcome.logs().stream().limit(MAX_LOG_LINES).map(ScenarioResult::line).collect(Collectors.toList()),
+            outcome.delivered().map(delivered -> HeaderChange.between(input, delivered).stream()
+                .map(change -> new HeaderChange(change.name(), cut(change.value())))
+                .collect(Collectors.toList())).orElse(null),
+            took.toNanos() / 1e6);
     }
 
     static ScenarioResult skipped(String name, String why) {
-        return new ScenarioResult(name, Status.skipped, null, List.of(why), null, null, List.of());
+        return new ScenarioResult(name, Status.skipped, null, List.of(why), null, null, List.of(), null, null);
     }
 
     static ScenarioResult unreadable(String name, String why) {
-        return new ScenarioResult(name, Status.failed, null, List.of(why), null, null, List.of());
+        return new ScenarioResult(name, Status.failed, null, List.of(why), null, null, List.of(), null, null);
     }
 
     public boolean passed() {

@@ -1,11 +1,12 @@
 package org.hackablemail.plugin.simulation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.hackablemail.plugin.PluginDigest;
-import org.hackablemail.plugin.host.EmailCall;
+import org.hackablemail.plugin.email.PluginInput;
 import org.hackablemail.plugin.host.Outcome;
 import org.hackablemail.plugin.host.PluginFailure;
 import org.hackablemail.plugin.host.PluginSandbox;
@@ -55,17 +56,19 @@ public final class SimulationSuite {
     }
 
     private Run run(PluginDigest plugin, String owner, Map<String, String> config, Scenario scenario) {
-        EmailCall call;
+        PluginInput input;
         try {
-            call = scenario.call(owner, config, maxInputBytes);
+            input = scenario.input(owner, maxInputBytes);
         } catch (IllegalArgumentException e) {
             return new Run(ScenarioResult.unreadable(scenario.name(), e.getMessage()), false);
         }
-        Outcome outcome = host.simulate(plugin, call);
+        long start = System.nanoTime();
+        Outcome outcome = host.simulate(plugin, scenario.call(input, owner, config));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
         List<String> problems = outcome.failure()
             .map(failure -> List.of(failure.toString()))
             .orElseGet(() -> scenario.expect().problems(outcome));
-        return new Run(ScenarioResult.of(scenario.name(), outcome, problems), timedOut(outcome));
+        return new Run(ScenarioResult.of(scenario.name(), input.email(), outcome, problems, took), timedOut(outcome));
     }
 
     private static boolean timedOut(Outcome outcome) {

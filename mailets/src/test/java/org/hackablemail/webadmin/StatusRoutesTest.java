@@ -1,0 +1,59 @@
+package org.hackablemail.webadmin;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.apache.james.metrics.api.NoopGaugeRegistry;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
+import org.apache.james.webadmin.utils.JsonTransformer;
+import org.eclipse.jetty.http.HttpStatus;
+import org.hackablemail.config.HackableMailConfiguration;
+import org.hackablemail.health.BundleHealth;
+import org.hackablemail.metrics.BundleMetrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.restassured.specification.RequestSpecification;
+
+/** {@link StatusRoutes} on its own. */
+class StatusRoutesTest {
+    @TempDir
+    Path directory;
+
+    private RoutesFixture fixture;
+    private BundleMetrics metrics;
+    private RequestSpecification http;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fixture = new RoutesFixture(directory);
+        metrics = new BundleMetrics(new RecordingMetricFactory(), new NoopGaugeRegistry());
+        http = fixture.start(new StatusRoutes(HackableMailConfiguration.defaults(directory), new BundleHealth(Set.of()),
+            metrics, new JsonTransformer()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    @Test
+    void statusShouldSummarizeTheBundlesMetrics() {
+        metrics.counter("hackablemail.plugin.runs").add(3);
+        metrics.gauge("hackablemail.sandbox.queue_depth", () -> 2);
+
+        given(http).get("/hackable/status")
+        .then()
+            .statusCode(HttpStatus.OK_200)
+            .body("version", notNullValue())
+            .body("healthy", equalTo(true))
+            .body("metrics.'hackablemail.plugin.runs'", equalTo(3))
+            .body("metrics.'hackablemail.sandbox.queue_depth'", equalTo(2));
+    }
+}
