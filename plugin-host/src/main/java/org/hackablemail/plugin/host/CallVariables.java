@@ -28,9 +28,19 @@ final class CallVariables {
     Optional<byte[]> get(String name) {
         Optional<byte[]> value = written.get(name);
         if (value == null) {
-            value = read.computeIfAbsent(name, reader::read);
+            value = read.computeIfAbsent(name, this::readThrough);
         }
         return value;
+    }
+
+    /** A store that cannot answer fails the call as the host's fault: the message is tried again later. */
+    private Optional<byte[]> readThrough(String name) {
+        try {
+            return reader.read(name);
+        } catch (RuntimeException e) {
+            throw new SandboxViolation(PluginFailure.Reason.HOST_ERROR,
+                "the plugin's variables cannot be read: " + e.getMessage());
+        }
     }
 
     /** An empty value removes the variable. */

@@ -51,6 +51,17 @@ final class CodeCache {
         return load.join();
     }
 
+    /**
+     * Whether the plugin needs no compiling: it is on disk when it must persist (and there is a disk), else in memory
+     * or on disk.
+     */
+    boolean holds(PluginDigest digest, boolean persist) {
+        if (persist && disk.isPresent()) {
+            return disk.get().contains(digest);
+        }
+        return get(digest).isPresent();
+    }
+
     /** Loads freshly compiled code, keeps it in memory and, when asked, on disk. */
     CompiledPlugin put(CompiledCode code, boolean persist) {
         CompiledPlugin plugin = loader.load(code);

@@ -68,6 +68,10 @@ public final class DiskCodeCache {
         return directory;
     }
 
+    boolean contains(PluginDigest digest) {
+        return Files.isRegularFile(file(digest));
+    }
+
     Optional<CompiledCode> read(PluginDigest digest) {
         Path file = file(digest);
         try {

@@ -12,7 +12,8 @@ import org.hackablemail.plugin.email.IncomingEmail;
 /**
  * Runs a tiny built-in plugin (the host's {@code deliver-input} test plugin) a few hundred times, so that the first
  * real calls after a start do not spend their time budget on class loading and JIT compilation of the host and the
- * Chicory runtime: in a cold JVM a first call takes some 200 ms, a warm one well under a millisecond.
+ * Chicory runtime: in a cold JVM a first call takes some 200 ms, a warm one well under a millisecond. Its compiled code
+ * is kept like a plugin's, so that the next worker to start loads it rather than compiling it.
  */
 public final class HostWarmUp {
     private static final String MODULE = "warm-up.wasm";
@@ -24,7 +25,7 @@ public final class HostWarmUp {
 
     /** @return the calls that failed (none, unless the host itself is broken) */
     public static int run(PluginHost host) throws PluginRejectedException {
-        PluginDigest plugin = host.install(module(), false);
+        PluginDigest plugin = host.install(module(), true);
         byte[] input = EmailJson.toJson(IncomingEmail.of("sender@localhost", OWNER,
             Map.of("Subject", "Warm-up", "From", "sender@localhost"), "Warming up the plugin host."));
         int failures = 0;

@@ -47,17 +47,33 @@ public final class PluginHost implements PluginSandbox {
     private final CallRunner runner;
     private final AtomicLong simulations = new AtomicLong();
 
+    /** How long a timed-out call may ignore its interruption before an in-process host reports it anyway. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(1);
+
     /** A host whose compiled code lives in memory only. */
     public PluginHost(SandboxLimits limits, HostCapacity capacity) {
-        this(limits, capacity, Optional.empty());
+        this(limits, capacity, Optional.empty(), pooled(limits, capacity));
     }
 
     /** A host that keeps compiled code on disk too, and loads from there what it has not compiled itself. */
     public PluginHost(SandboxLimits limits, HostCapacity capacity, DiskCodeCache disk) {
-        this(limits, capacity, Optional.of(disk));
+        this(limits, capacity, Optional.of(disk), pooled(limits, capacity));
     }
 
-    private PluginHost(SandboxLimits limits, HostCapacity capacity, Optional<DiskCodeCache> disk) {
+    /**
+     * The host of a sandbox worker: calls run on the caller's thread (which must have a stack of
+     * {@link SandboxLimits#workerStackBytes()}), and a timed-out call that does not stop (straight-line code, which
+     * Chicory never checks for interruption) is waited for, not reported: the client kills the process past the grace.
+     */
+    public static PluginHost forWorker(SandboxLimits limits, HostCapacity capacity, DiskCodeCache disk) {
+        return new PluginHost(limits, capacity, Optional.of(disk), new InlineCallRunner());
+    }
+
+    private static CallRunner pooled(SandboxLimits limits, HostCapacity capacity) {
+        return new PooledCallRunner(capacity.maxConcurrentCalls(), limits.workerStackBytes(), STOP_GRACE);
+    }
+
+    private PluginHost(SandboxLimits limits, HostCapacity capacity, Optional<DiskCodeCache> disk, CallRunner runner) {
         this.limits = limits;
         this.linker = new PluginLinker(ExtismKernel.load(), limits);
         this.validator = new ModuleValidator(linker.hostInterface(), limits);
@@ -65,7 +81,7 @@ public final class PluginHost implements PluginSandbox {
         this.compileThreads = Executors.newCachedThreadPool(daemonThreads("compiler"));
         this.code = new CodeCache(capacity.compiledCodeBytes(), new CodeLoader(), disk);
         this.instances = new InstancePool(capacity.idleInstancesPerPlugin(), capacity.idleMemoryBytes());
-        this.runner = new CallRunner(capacity.maxConcurrentCalls(), limits.workerStackBytes());
+        this.runner = runner;
     }
 
     /** Validates and compiles a plugin, keeping its compiled code (on disk too, if the host has a disk cache). */
@@ -86,7 +102,7 @@ public final class PluginHost implements PluginSandbox {
      */
     public PluginDigest install(byte[] wasm, boolean persist) throws PluginRejectedException {
         PluginDigest digest = PluginDigest.of(wasm);
-        if (code.get(digest).isPresent()) {
+        if (code.holds(digest, persist)) {
             validator.checkLimits(wasm);
             return digest;
         }

@@ -1,0 +1,382 @@
+package org.hackablemail.plugin.sandbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.hackablemail.plugin.PluginDigest;
+import org.hackablemail.plugin.host.CompileOverrunException;
+import org.hackablemail.plugin.host.EmailCall;
+import org.hackablemail.plugin.host.Outcome;
+import org.hackablemail.plugin.host.PluginFailure;
+import org.hackablemail.plugin.host.PluginRejectedException;
+import org.hackablemail.plugin.host.PluginSandbox;
+import org.hackablemail.plugin.host.PluginSource;
+import org.hackablemail.plugin.host.SandboxBusyException;
+import org.hackablemail.plugin.host.VariableReader;
+import org.hackablemail.plugin.sandbox.protocol.Frame;
+import org.hackablemail.plugin.sandbox.protocol.FrameType;
+import org.hackablemail.plugin.sandbox.protocol.Payloads;
+import org.hackablemail.plugin.sandbox.protocol.ProtocolException;
+import org.hackablemail.plugin.sandbox.protocol.WorkerConfig;
+
+/**
+ * The sandbox as James sees it: plugins are compiled and run in worker processes (separate JVMs started from the
+ * bundle's own jar), never in the caller's JVM. Thread-safe; one client serves every owner.
+ *
+ * <ul>
+ * <li><b>Mail</b> runs on {@code mailWorkers} workers, each owner always on the same one (by a hash of the address), so
+ * that its warm instances stay warm. Places on a worker go to the owners in turn; an owner has at most
+ * {@code callsPerOwner} calls running, and a share of CPU time, beyond which its calls are deferred.</li>
+ * <li><b>Killing is the hard wall.</b> A call's timeout counts from the moment its worker starts the plugin's run. A
+ * call still running {@code killGrace} after its timeout (straight-line code that never checks for interruption) gets
+ * its worker killed; so does a worker that crashes or runs out of memory. The calls that were running on it are run
+ * again, each alone on the <b>isolation</b> worker; only a call that fails alone is charged to its plugin
+ * ({@link PluginFailure.Reason#KILLED}), and its owner's calls run alone for a while after. A dead worker is replaced by
+ * a spare started in advance.</li>
+ * <li><b>Compilations, simulations and tests</b> run on the <b>guest</b> worker, which serves no mail, one at a time,
+ * owners in turn, within each owner's hourly allowance. A compilation over its budget ends its worker.</li>
+ * <li><b>Effects, not side effects</b>: a call's variables are read through the caller's {@link VariableReader} as the
+ * plugin asks for them; everything else comes back in the {@link Outcome}. A call run again leaves nothing of its
+ * first run behind.</li>
+ * <li>Compiled code is kept on disk, shared by the workers: neither a restart nor a new worker compiles again. A call
+ * whose plugin is not compiled (its code was evicted) is deferred while the guest worker compiles it from the
+ * {@link PluginSource}.</li>
+ * </ul>
+ */
+public final class SandboxClient implements PluginSandbox {
+
+    private final SandboxSettings settings;
+    private final PluginSource source;
+    private final Consumer<String> log;
+    private final ExecutorService starts;
+    private final ExecutorService recompiles;
+    private final WorkerSupply supply;
+    private final List<Lane> mailLanes = new ArrayList<>();
+    private final Lane isolation;
+    private final Lane guest;
+    private final TimeBudgets cpuShares;
+    private final TimeBudgets guestAllowance;
+    private final Quarantine quarantine;
+    private final Set<PluginDigest> compiling = ConcurrentHashMap.newKeySet();
+    private final Watchdog watchdog;
+
+    /**
+     * Starts the workers (in the background: calls wait for them within {@code queueWait}).
+     *
+     * @param source where the modules of stored plugins are read from, to compile those whose code is missing
+     * @param log where the workers' standard error and the client's own events go, line by line
+     */
+    public SandboxClient(SandboxSettings settings, PluginSource source, Consumer<String> log) {
+        this.settings = settings;
+        this.source = source;
+        this.log = log;
+        this.starts = Executors.newCachedThreadPool(daemonThreads("worker-start"));
+        this.recompiles = Executors.newSingleThreadExecutor(daemonThreads("recompile"));
+        WorkerConfig config = new WorkerConfig(settings.limits(), settings.workerCapacity(), settings.codeDirectory(),
+            settings.diskCodeBytes());
+        this.supply = new WorkerSupply(WorkerCommand.of(settings.workerHeapBytes(), settings.workerMetaspaceBytes()),
+            config, settings.startTimeout(), settings.spareWorkers(), starts, log);
+        for (int i = 1; i <= settings.mailWorkers(); i++) {
+            mailLanes.add(new Lane("mail-" + i, settings.callsPerWorker(), settings.callsPerOwner(), supply, starts, log));
+        }
+        this.isolation = new Lane("isolation", 1, 1, supply, starts, log);
+        this.guest = new Lane("guest", 1, 1, supply, starts, log);
+        this.cpuShares = new TimeBudgets(settings.ownerCpuPerMinute(), Duration.ofMinutes(1), System::nanoTime);
+        this.guestAllowance = new TimeBudgets(settings.guestTimePerHour(), Duration.ofHours(1), System::nanoTime);
+        this.quarantine = new Quarantine(settings.quarantine(), System::nanoTime);
+        this.watchdog = new Watchdog(this::lanes, settings.killGrace(), log);
+        lanes().forEach(Lane::start);
+        supply.fill();
+        watchdog.start();
+    }
+
+    /** Waits until every worker is up; false when one was not within {@code maxWait}. */
+    public boolean awaitReady(Duration maxWait) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        for (Lane lane : lanes()) {
+            if (!lane.awaitWorker(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public PluginDigest install(String owner, byte[] wasm, boolean persist) throws PluginRejectedException {
+        if (!guestAllowance.admits(owner)) {
+            throw new SandboxBusyException("The pushes and tests of " + owner + " used their hour's allowance of "
+                + settings.guestTimePerHour().toSeconds() + " s of sandbox time; try again in "
+                + minutes(guestAllowance.untilAdmitted(owner)));
+        }
+        Attempt attempt = chargedToGuest(owner, () -> attempt(guest, owner, FrameType.INSTALL,
+            Payloads.installRequest(new Payloads.InstallRequest(wasm, persist)), settings.limits().compileTimeout(),
+            VariableReader.NONE));
+        return installed(attempt);
+    }
+
+    @Override
+    public Outcome onEmail(PluginDigest plugin, EmailCall call, VariableReader variables) {
+        String owner = call.owner();
+        if (!cpuShares.admits(owner)) {
+            return Outcome.failed(new PluginFailure(PluginFailure.Reason.OVER_BUDGET, "the owner's plugins used their"
+                + " share of CPU time; more within " + cpuShares.untilAdmitted(owner).toMillis() + " ms"));
+        }
+        byte[] request = Payloads.callRequest(new Payloads.CallRequest(plugin, call));
+        Lane lane = quarantine.contains(owner) ? isolation : mailLane(owner);
+        Attempt attempt = attempt(lane, owner, FrameType.CALL, request, settings.limits().callTimeout(), variables);
+        boolean alone = lane == isolation;
+        if (!alone && attempt.rerunAlone()) {
+            attempt = attempt(isolation, owner, FrameType.CALL, request, settings.limits().callTimeout(), variables);
+            alone = true;
+        }
+        Outcome outcome = callOutcome(owner, attempt, alone, settings.limits().callTimeout());
+        cpuShares.charge(owner, outcome.cpuTime());
+        if (outcome.failure().map(PluginFailure::reason).filter(PluginFailure.Reason.NOT_COMPILED::equals).isPresent()) {
+            compileInBackground(owner, plugin);
+        }
+        return outcome;
+    }
+
+    @Override
+    public Outcome simulate(PluginDigest plugin, EmailCall call) {
+        String owner = call.owner();
+        Attempt attempt = chargedToGuest(owner, () -> attempt(guest, owner, FrameType.SIMULATE,
+            Payloads.callRequest(new Payloads.CallRequest(plugin, call)), settings.limits().simulationTimeout(),
+            VariableReader.NONE));
+        return callOutcome(owner, attempt, true, settings.limits().simulationTimeout());
+    }
+
+    /** The workers running now, for status pages and tests. */
+    public List<WorkerStatus> workers() {
+        List<WorkerStatus> workers = new ArrayList<>();
+        for (Lane lane : lanes()) {
+            lane.worker().ifPresent(worker ->
+                workers.add(new WorkerStatus(lane.name(), worker.pid(), worker.residentBytes())));
+        }
+        return workers;
+    }
+
+    /** Worker processes started so far, spares and replacements included. */
+    public int workersStarted() {
+        return supply.started();
+    }
+
+    /** The lane an owner's mail runs on, by name ({@code mail-1}...). */
+    public String mailLaneOf(String owner) {
+        return mailLane(owner).name();
+    }
+
+    /**
+     * A worker process.
+     *
+     * @param lane {@code mail-1}..., {@code isolation} or {@code guest}
+     */
+    public record WorkerStatus(String lane, long pid, Optional<Long> residentBytes) {
+    }
+
+    @Override
+    public void close() {
+        watchdog.close();
+        lanes().forEach(Lane::close);
+        supply.close();
+        recompiles.shutdownNow();
+        starts.shutdownNow();
+    }
+
+    /** What became of one request on one lane. */
+    private sealed interface Attempt {
+        /** Whether it should be tried again alone: its worker died under it, or was killed for it with others on it. */
+        default boolean rerunAlone() {
+            return false;
+        }
+    }
+
+    private record Answered(Frame frame) implements Attempt {
+    }
+
+    private record NoPlace(String lane) implements Attempt {
+    }
+
+    /** It ran past its timeout and grace: its worker was killed. */
+    private record Overran(boolean alone, String reason) implements Attempt {
+        @Override
+        public boolean rerunAlone() {
+            return !alone;
+        }
+    }
+
+    /** Its worker died under it, for another reason than its own overrun. */
+    private record Lost(Death death) implements Attempt {
+        @Override
+        public boolean rerunAlone() {
+            return true;
+        }
+    }
+
+    private Attempt attempt(Lane lane, String owner, FrameType type, byte[] payload, Duration timeout,
+                            VariableReader variables) {
+        try {
+            Optional<Lane.Slot> slot = lane.acquire(owner, settings.queueWait());
+            if (slot.isEmpty()) {
+                return new NoPlace(lane.name());
+            }
+            try (Lane.Slot held = slot.get();
+                 Exchange exchange = held.worker().open(type, payload, timeout.plus(settings.killGrace()))) {
+                return follow(exchange, variables);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new NoPlace(lane.name());
+        }
+    }
+
+    /** Answers the worker's variable reads until the request ends; the {@link Watchdog} minds its deadline. */
+    private static Attempt follow(Exchange exchange, VariableReader variables) throws InterruptedException {
+        while (true) {
+            Exchange.Event event = exchange.next();
+            if (event instanceof Exchange.Overran overran) {
+                return new Overran(overran.alone(), overran.reason());
+            }
+            if (event instanceof Exchange.Died died) {
+                return new Lost(died.death());
+            }
+            Frame frame = ((Exchange.Received) event).frame();
+            if (frame.type() != FrameType.READ_VARIABLE) {
+                return new Answered(frame);
+            }
+            exchange.worker().send(new Frame(FrameType.VARIABLE, exchange.id(),
+                Payloads.variableAnswer(read(variables, Payloads.variableName(frame.payload())))));
+        }
+    }
+
+    private static Payloads.VariableAnswer read(VariableReader variables, String name) {
+        try {
+            return new Payloads.VariableAnswer(variables.read(name), Optional.empty());
+        } catch (RuntimeException e) {
+            return new Payloads.VariableAnswer(Optional.empty(), Optional.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private Outcome callOutcome(String owner, Attempt attempt, boolean alone, Duration timeout) {
+        if (attempt instanceof Answered answered) {
+            if (answered.frame().type() != FrameType.OUTCOME) {
+                return hostError("the worker answered a call with " + answered.frame().type());
+            }
+            try {
+                return Payloads.outcome(answered.frame().payload());
+            } catch (ProtocolException e) {
+                return hostError(e.getMessage());
+            }
+        }
+        if (attempt instanceof NoPlace noPlace) {
+            return Outcome.failed(alone && !noPlace.lane().equals(guest.name())
+                ? new PluginFailure(PluginFailure.Reason.WORKER_LOST, "its worker died because of another call, and"
+                    + " it could not run again alone within " + settings.queueWait().toMillis() + " ms")
+                : new PluginFailure(PluginFailure.Reason.HOST_BUSY, "no sandbox worker could take the call within "
+                    + settings.queueWait().toMillis() + " ms"));
+        }
+        quarantine.add(owner);
+        String what = attempt instanceof Overran
+            ? "it ran past its timeout of " + timeout.toMillis() + " ms and the grace of "
+                + settings.killGrace().toMillis() + " ms: its worker was killed"
+            : "its worker ended while it ran alone: " + ((Lost) attempt).death().cause();
+        log.accept("Plugin of " + owner + " killed its sandbox worker: " + what);
+        return Outcome.failed(new PluginFailure(PluginFailure.Reason.KILLED, what), List.of(),
+            timeout.plus(settings.killGrace()));
+    }
+
+    private PluginDigest installed(Attempt attempt) throws PluginRejectedException {
+        if (attempt instanceof Answered answered && answered.frame().type() == FrameType.INSTALLED) {
+            return Payloads.installed(answered.frame().payload());
+        }
+        if (attempt instanceof Answered answered && answered.frame().type() == FrameType.REJECTED) {
+            Payloads.Rejected rejected = Payloads.rejected(answered.frame().payload());
+            switch (rejected.kind()) {
+                case INVALID -> throw new PluginRejectedException(rejected.message());
+                case OVERRUN -> throw new CompileOverrunException(rejected.message());
+                default -> throw new SandboxBusyException("The sandbox could not compile the module: "
+                    + rejected.message());
+            }
+        }
+        if (attempt instanceof Overran) {
+            throw new CompileOverrunException("Compiling the module took longer than "
+                + settings.limits().compileTimeout().toMillis() + " ms, the limit");
+        }
+        if (attempt instanceof Lost lost) {
+            throw new PluginRejectedException("Compiling the module ended its worker: " + lost.death().cause());
+        }
+        if (attempt instanceof NoPlace) {
+            throw new SandboxBusyException("No sandbox worker could compile the module within "
+                + settings.queueWait().toMillis() + " ms; try again later");
+        }
+        throw new SandboxBusyException("The sandbox answered an installation with " + attempt);
+    }
+
+    /** Compiles a stored plugin whose code is missing, once at a time per plugin; nobody's allowance pays. */
+    private void compileInBackground(String owner, PluginDigest plugin) {
+        if (!compiling.add(plugin)) {
+            return;
+        }
+        recompiles.execute(() -> {
+            try {
+                Optional<byte[]> wasm = source.load(plugin);
+                if (wasm.isEmpty()) {
+                    log.accept("Cannot compile " + plugin + " of " + owner + " again: it is not in the store");
+                    return;
+                }
+                installed(attempt(guest, owner, FrameType.INSTALL,
+                    Payloads.installRequest(new Payloads.InstallRequest(wasm.get(), true)),
+                    settings.limits().compileTimeout(), VariableReader.NONE));
+            } catch (PluginRejectedException | RuntimeException e) {
+                log.accept("Cannot compile " + plugin + " of " + owner + " again: " + e.getMessage());
+            } finally {
+                compiling.remove(plugin);
+            }
+        });
+    }
+
+    private Attempt chargedToGuest(String owner, java.util.function.Supplier<Attempt> work) {
+        long start = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            guestAllowance.charge(owner, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private Lane mailLane(String owner) {
+        return mailLanes.get(Math.floorMod(owner.hashCode() * 0x9E3779B1, mailLanes.size()));
+    }
+
+    private List<Lane> lanes() {
+        List<Lane> all = new ArrayList<>(mailLanes);
+        all.add(isolation);
+        all.add(guest);
+        return all;
+    }
+
+    private static Outcome hostError(String message) {
+        return Outcome.failed(new PluginFailure(PluginFailure.Reason.HOST_ERROR, message));
+    }
+
+    private static String minutes(Duration duration) {
+        return Math.max(1, (duration.toSeconds() + 59) / 60) + " min";
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String role) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "hackablemail-sandbox-" + role + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package org.hackablemail.plugin.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hackablemail.plugin.sandbox.TestSandbox.call;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.hackablemail.plugin.PluginDigest;
+import org.hackablemail.plugin.host.Outcome;
+import org.hackablemail.plugin.host.PluginFailure;
+import org.hackablemail.plugin.host.PluginRejectedException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The client on real worker processes: what a call, an installation and a simulation give back. */
+class SandboxClientTest {
+    private static final String BOB = "bob@example.org";
+
+    @TempDir
+    static Path code;
+
+    private static TestSandbox sandbox;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = new TestSandbox(code, settings -> settings.spareWorkers(0));
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void shouldRunACallInAnotherProcess() throws Exception {
+        PluginDigest echo = sandbox.install(BOB, "echo-input");
+
+        Outcome outcome = sandbox.run(echo, call(BOB, 42));
+
+        assertThat(outcome.resultCode()).as(sandbox.log()).isEqualTo(42);
+        assertThat(sandbox.pid(sandbox.client.mailLaneOf(BOB))).isNotEqualTo(ProcessHandle.current().pid());
+    }
+
+    @Test
+    void shouldReadTheOwnersVariablesFromTheCallerAndReturnTheWrites() throws Exception {
+        PluginDigest counter = sandbox.install("carol@example.org", "count-calls");
+
+        sandbox.run(counter, call("carol@example.org", 0));
+        Outcome second = sandbox.run(counter, call("carol@example.org", 0));
+
+        assertThat(second.resultCode()).isEqualTo(2);
+        assertThat(second.variableWrites()).containsOnlyKeys("n");
+        assertThat(sandbox.variable("carol@example.org", "n")).hasValueSatisfying(value -> assertThat(value[0])
+            .isEqualTo((byte) 2));
+    }
+
+    @Test
+    void shouldBringBackNothingToApplyFromAFailedCall() throws Exception {
+        PluginDigest plugin = sandbox.install(BOB, "deliver-then-trap");
+
+        Outcome outcome = sandbox.run(plugin, call(BOB, 1));
+
+        assertThat(outcome.failure()).map(PluginFailure::reason).contains(PluginFailure.Reason.TRAP);
+        assertThat(outcome.delivered()).isEmpty();
+        assertThat(outcome.reply()).isEmpty();
+        assertThat(outcome.variableWrites()).isEmpty();
+    }
+
+    @Test
+    void shouldFailTheCallAsTheHostsFaultWhenTheVariablesCannotBeRead() throws Exception {
+        PluginDigest counter = sandbox.install(BOB, "count-calls");
+
+        Outcome outcome = sandbox.client.onEmail(counter, call(BOB, 0), name -> {
+            throw new IllegalStateException("the store is down");
+        });
+
+        assertThat(outcome.failure()).hasValueSatisfying(failure -> {
+            assertThat(failure.reason()).isEqualTo(PluginFailure.Reason.HOST_ERROR);
+            assertThat(failure.hostCaused()).isTrue();
+            assertThat(failure.message()).contains("the store is down");
+        });
+    }
+
+    @Test
+    void shouldRefuseAnInvalidModuleWithItsReason() {
+        assertThatThrownBy(() -> sandbox.install(BOB, "huge-locals"))
+            .isInstanceOf(PluginRejectedException.class)
+            .hasMessage("Function 0 declares 49000 locals, the limit is 4096");
+    }
+
+    @Test
+    void shouldSimulateWithVariablesOfItsOwn() throws Exception {
+        PluginDigest counter = sandbox.install("dave@example.org", "count-calls");
+        sandbox.run(counter, call("dave@example.org", 0));
+        sandbox.run(counter, call("dave@example.org", 0));
+
+        Outcome simulated = sandbox.client.simulate(counter, call("dave@example.org", 0));
+
+        assertThat(simulated.resultCode()).isEqualTo(1);
+        assertThat(sandbox.run(counter, call("dave@example.org", 0)).resultCode()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldDeferACallWhoseCodeIsMissingAndCompileItFromTheStore() throws Exception {
+        PluginDigest drop = sandbox.install("erin@example.org", "drop");
+        deleteCompiledCode(drop);
+
+        Outcome deferred = sandbox.run(drop, call("erin@example.org", 0));
+
+        assertThat(deferred.failure()).hasValueSatisfying(failure -> {
+            assertThat(failure.reason()).isEqualTo(PluginFailure.Reason.NOT_COMPILED);
+            assertThat(failure.hostCaused()).isTrue();
+        });
+        Outcome later = deferred;
+        for (int attempt = 0; attempt < 600 && !later.succeeded(); attempt++) {
+            Thread.sleep(100);
+            later = sandbox.run(drop, call("erin@example.org", 0));
+        }
+        assertThat(later.resultCode()).as(sandbox.log()).isZero();
+    }
+
+    private static void deleteCompiledCode(PluginDigest plugin) throws IOException {
+        try (Stream<Path> files = Files.walk(code)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().equals(plugin.hex() + ".code")).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
