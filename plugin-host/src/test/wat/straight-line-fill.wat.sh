@@ -1,7 +1,9 @@
 #!/bin/sh
-# Hostile: no loop and no call, so nothing Chicory checks for interruption; 3,000 memory.fill of 16 MiB, some 48 GB
-# of writes, keep its thread busy for seconds past any timeout. Only killing its worker stops it.
-fills=${1:-3000}
+# Hostile: no loop and no call, so nothing Chicory checks for interruption; 6,000 memory.fill of 16 MiB, some 100 GB
+# of writes, keep its thread busy for seconds past any timeout. Only killing its worker stops it. (Some 7,000 is as
+# many as one JVM method holds: with no interpreter fallback, this is about the longest run a plugin can make
+# without a check for interruption.)
+fills=${1:-6000}
 cat <<'HEAD'
 (module
   (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))

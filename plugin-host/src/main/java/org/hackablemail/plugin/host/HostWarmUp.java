@@ -25,11 +25,12 @@ public final class HostWarmUp {
 
     /** @return the calls that failed (none, unless the host itself is broken) */
     public static int run(PluginHost host) throws PluginRejectedException {
-        PluginDigest plugin = host.install(module(), true);
+        PluginDigest plugin = host.installBuiltIn(module());
         byte[] input = EmailJson.toJson(IncomingEmail.of("sender@localhost", OWNER,
             Map.of("Subject", "Warm-up", "From", "sender@localhost"), "Warming up the plugin host."));
-        int failures = 0;
-        for (int call = 0; call < CALLS; call++) {
+        // The first call in a cold JVM loads and compiles much of the host: as a simulation, under the longer timeout.
+        int failures = host.simulate(plugin, new EmailCall(OWNER, input, Map.of(), false)).succeeded() ? 0 : 1;
+        for (int call = 1; call < CALLS; call++) {
             if (!host.onEmail(plugin, new EmailCall(OWNER, input, Map.of(), false), VariableReader.NONE).succeeded()) {
                 failures++;
             }

@@ -140,6 +140,15 @@ public final class PluginHost implements PluginSandbox {
             });
     }
 
+    /** The host's own plugin ({@link HostWarmUp}): compiled without a time limit, which is for owners' modules. */
+    PluginDigest installBuiltIn(byte[] wasm) throws PluginRejectedException {
+        PluginDigest digest = PluginDigest.of(wasm);
+        if (!code.holds(digest, true)) {
+            code.put(compiler.compile(wasm), true);
+        }
+        return digest;
+    }
+
     private CompiledCode compileWithin(Duration timeout, byte[] wasm) throws PluginRejectedException {
         Future<CompiledCode> compilation = compileThreads.submit(() -> compiler.compile(wasm));
         try {

@@ -63,6 +63,11 @@ final class Exchange implements AutoCloseable {
         events.add(event);
     }
 
+    /** Whether the worker started it: a request that never started cannot be blamed for anything. */
+    boolean started() {
+        return started;
+    }
+
     void started(long nanos) {
         startedNanos = nanos;
         started = true;

@@ -52,6 +52,8 @@ import org.hackablemail.plugin.sandbox.protocol.WorkerConfig;
  * </ul>
  */
 public final class SandboxClient implements PluginSandbox {
+    /** A request whose worker died before starting it is sent again, on the lane's next worker, this many times. */
+    private static final int MAX_TRIES_UNSTARTED = 3;
 
     private final SandboxSettings settings;
     private final PluginSource source;
@@ -116,10 +118,9 @@ public final class SandboxClient implements PluginSandbox {
                 + settings.guestTimePerHour().toSeconds() + " s of sandbox time; try again in "
                 + minutes(guestAllowance.untilAdmitted(owner)));
         }
-        Attempt attempt = chargedToGuest(owner, () -> attempt(guest, owner, FrameType.INSTALL,
-            Payloads.installRequest(new Payloads.InstallRequest(wasm, persist)), settings.limits().compileTimeout(),
-            VariableReader.NONE));
-        return installed(attempt);
+        byte[] request = Payloads.installRequest(new Payloads.InstallRequest(wasm, persist));
+        return installed(chargedToGuest(owner, () -> onGuest(owner, FrameType.INSTALL, request,
+            settings.limits().compileTimeout())));
     }
 
     @Override
@@ -148,10 +149,9 @@ public final class SandboxClient implements PluginSandbox {
     @Override
     public Outcome simulate(PluginDigest plugin, EmailCall call) {
         String owner = call.owner();
-        Attempt attempt = chargedToGuest(owner, () -> attempt(guest, owner, FrameType.SIMULATE,
-            Payloads.callRequest(new Payloads.CallRequest(plugin, call)), settings.limits().simulationTimeout(),
-            VariableReader.NONE));
-        return callOutcome(owner, attempt, true, settings.limits().simulationTimeout());
+        byte[] request = Payloads.callRequest(new Payloads.CallRequest(plugin, call));
+        return callOutcome(owner, chargedToGuest(owner, () -> onGuest(owner, FrameType.SIMULATE, request,
+            settings.limits().simulationTimeout())), true, settings.limits().simulationTimeout());
     }
 
     /** The workers running now, for status pages and tests. */
@@ -213,8 +213,12 @@ public final class SandboxClient implements PluginSandbox {
         }
     }
 
-    /** Its worker died under it, for another reason than its own overrun. */
-    private record Lost(Death death) implements Attempt {
+    /**
+     * Its worker died under it, for another reason than its own overrun.
+     *
+     * @param started whether the worker had started it: if not, it never ran and is simply tried again
+     */
+    private record Lost(Death death, boolean started) implements Attempt {
         @Override
         public boolean rerunAlone() {
             return true;
@@ -224,13 +228,19 @@ public final class SandboxClient implements PluginSandbox {
     private Attempt attempt(Lane lane, String owner, FrameType type, byte[] payload, Duration timeout,
                             VariableReader variables) {
         try {
-            Optional<Lane.Slot> slot = lane.acquire(owner, settings.queueWait());
-            if (slot.isEmpty()) {
-                return new NoPlace(lane.name());
-            }
-            try (Lane.Slot held = slot.get();
-                 Exchange exchange = held.worker().open(type, payload, timeout.plus(settings.killGrace()))) {
-                return follow(exchange, variables);
+            for (int tries = 1; ; tries++) {
+                Optional<Lane.Slot> slot = lane.acquire(owner, settings.queueWait());
+                if (slot.isEmpty()) {
+                    return new NoPlace(lane.name());
+                }
+                Attempt attempt;
+                try (Lane.Slot held = slot.get();
+                     Exchange exchange = held.worker().open(type, payload, timeout.plus(settings.killGrace()))) {
+                    attempt = follow(exchange, variables);
+                }
+                if (!(attempt instanceof Lost lost) || lost.started() || tries == MAX_TRIES_UNSTARTED) {
+                    return attempt;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -246,7 +256,7 @@ public final class SandboxClient implements PluginSandbox {
                 return new Overran(overran.alone(), overran.reason());
             }
             if (event instanceof Exchange.Died died) {
-                return new Lost(died.death());
+                return new Lost(died.death(), exchange.started());
             }
             Frame frame = ((Exchange.Received) event).frame();
             if (frame.type() != FrameType.READ_VARIABLE) {
@@ -332,15 +342,25 @@ public final class SandboxClient implements PluginSandbox {
                     log.accept("Cannot compile " + plugin + " of " + owner + " again: it is not in the store");
                     return;
                 }
-                installed(attempt(guest, owner, FrameType.INSTALL,
+                installed(onGuest(owner, FrameType.INSTALL,
                     Payloads.installRequest(new Payloads.InstallRequest(wasm.get(), true)),
-                    settings.limits().compileTimeout(), VariableReader.NONE));
+                    settings.limits().compileTimeout()));
             } catch (PluginRejectedException | RuntimeException e) {
                 log.accept("Cannot compile " + plugin + " of " + owner + " again: " + e.getMessage());
             } finally {
                 compiling.remove(plugin);
             }
         });
+    }
+
+    /**
+     * The guest lane runs one request at a time: each is alone there. Still, a worker may die for other reasons than
+     * the request (killed from outside, the machine out of memory): a request is blamed when its worker died under it
+     * twice.
+     */
+    private Attempt onGuest(String owner, FrameType type, byte[] request, Duration timeout) {
+        Attempt attempt = attempt(guest, owner, type, request, timeout, VariableReader.NONE);
+        return attempt instanceof Lost ? attempt(guest, owner, type, request, timeout, VariableReader.NONE) : attempt;
     }
 
     private Attempt chargedToGuest(String owner, java.util.function.Supplier<Attempt> work) {

@@ -131,8 +131,9 @@ final class WorkerProcess {
         process.destroyForcibly();
     }
 
+    /** False from the moment it is killed: a dying worker must not be given requests. */
     boolean alive() {
-        return !death.isDone() && process.isAlive();
+        return killed == null && !death.isDone() && process.isAlive();
     }
 
     CompletableFuture<Death> death() {
