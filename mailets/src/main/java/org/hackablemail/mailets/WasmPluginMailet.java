@@ -350,6 +350,9 @@ public class WasmPluginMailet extends GenericMailet {
                     + "vouch for the sender");
                 getMailetContext().sendMail(copy, rejectedProcessor);
             } else if (fate instanceof RecipientFate.Defer defer) {
+                // A name of its own: James derives a copy's name from the original's and refuses to after 7
+                // generations (its loop guard), while a mail may be deferred many more times than that.
+                copy.setName(MailImpl.getId());
                 copy.removeAttribute(OUTCOME);
                 copy.setAttribute(new Attribute(ATTEMPTS, AttributeValue.of(defer.attempts())));
                 defer.deferredSince().ifPresent(since ->

@@ -3,10 +3,12 @@ package org.hackablemail.mailets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +21,7 @@ import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
+import org.apache.mailet.MailetContext;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
@@ -252,6 +255,32 @@ class WasmPluginMailetTest {
         assertThat(retry.getAttributes().get(WasmPluginMailet.ATTEMPTS).getValue().value()).isEqualTo(4);
         assertThat(retry.getAttributes().get(WasmPluginMailet.DEFERRED_SINCE).getValue().value())
             .isEqualTo(clock.millis());
+    }
+
+    /** James refuses to duplicate a mail whose name was derived from its ancestors' more than 7 times (a loop guard). */
+    @Test
+    void serviceShouldDeferAgainHoweverOftenTheMailWasDeferredBefore() throws Exception {
+        install("bob@demo.test", "refuse-77.wasm");
+        storeSwitch.down = true;
+        List<String> deferredNames = new ArrayList<>();
+        MailetContext recording = (MailetContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {MailetContext.class}, (proxy, method, args) -> {
+                if (method.getName().equals("sendMail") && args.length == 4) {
+                    deferredNames.add(((Mail) args[0]).getName());
+                }
+                return method.invoke(context, args);
+            });
+        WasmPluginMailet deferring = mailet(new ReplyBudget(10, clock));
+        deferring.init(config().mailetContext(recording).build());
+        Mail mail = authenticated(mail("bob@demo.test"));
+
+        for (int round = 1; round <= 20; round++) {
+            deferring.service(mail);
+            mail = authenticated(mail("bob@demo.test"));
+            mail.setName(deferredNames.get(deferredNames.size() - 1));
+        }
+
+        assertThat(deferredNames).hasSize(20).doesNotHaveDuplicates();
     }
 
     @Test
