@@ -2,12 +2,7 @@ package org.hackablemail.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,8 +43,9 @@ class TwoJamesNodesOnCassandraIT {
     static void startTwoNodes() throws Exception {
         String nodes = SharedCassandra.server().nodes();
         String keyspace = SharedCassandra.newKeyspaceName("two_nodes");
-        nodeA = new StockJamesNode("node-a", conf -> onCassandra(conf, nodes, keyspace));
-        nodeB = new StockJamesNode("node-b", conf -> onCassandra(conf, nodes, keyspace));
+        JamesOnCassandra onCassandra = new JamesOnCassandra(nodes, keyspace, REFRESH);
+        nodeA = new StockJamesNode("node-a", onCassandra);
+        nodeB = new StockJamesNode("node-b", onCassandra);
         ExecutorService starts = Executors.newFixedThreadPool(2);
         try {
             Future<StockJamesNode> a = starts.submit(nodeA::start);
@@ -71,24 +67,6 @@ class TwoJamesNodesOnCassandraIT {
                 node.close();
             }
         }
-    }
-
-    /** James's own cassandra.properties, and the bundle told to use it. */
-    private static void onCassandra(Path conf, String nodes, String keyspace) throws IOException {
-        Files.writeString(conf.resolve("cassandra.properties"), String.join("\n",
-            "cassandra.nodes=" + nodes,
-            "cassandra.keyspace=" + keyspace,
-            "cassandra.keyspace.create=true",
-            "cassandra.replication.factor=1",
-            ""), StandardCharsets.UTF_8);
-        Path bundle = conf.resolve("hackable-mail.properties");
-        Files.writeString(bundle, Files.readString(bundle, StandardCharsets.UTF_8)
-            .replaceFirst("(?m)^storage=filesystem$", "storage=cassandra")
-            .replaceFirst("(?m)^storage.refresh=5s$", "storage.refresh=" + REFRESH.toMillis() + "ms"), StandardCharsets.UTF_8);
-        // The driver refreshes its schema metadata after each table James creates once this window has passed.
-        Files.writeString(conf.resolve("jvm.properties"),
-            "\ndatastax-java-driver.advanced.metadata.schema.debouncer.window=10 milliseconds\n",
-            StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     @Test
