@@ -42,6 +42,7 @@ import org.hackablemail.plugins.SenderVouching;
 import org.hackablemail.spam.SpamFilter;
 import org.hackablemail.storage.cassandra.CassandraSettings;
 import org.hackablemail.storage.cassandra.CassandraStorage;
+import org.hackablemail.spam.StorageOutages;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +103,7 @@ public class HackableMailModule extends AbstractModule {
     @Provides
     @Singleton
     BayesStore bayesStore(DataDirectory dataDirectory) {
-        return LuceneBayesStore.open(dataDirectory.path().resolve(SpamFilter.STORE_DIRECTORY));
+        return new StorageOutages(LuceneBayesStore.open(dataDirectory.path().resolve(SpamFilter.STORE_DIRECTORY)));
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package org.hackablemail.webadmin;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,5 +68,57 @@ final class RequestBodies {
             throw RouteErrors.badRequest(what + " is empty: " + expected);
         }
         return parsed;
+    }
+
+    /**
+     * The body as a stream that fails with {@code tooLarge} once more than {@code maxBytes} are read, for bodies
+     * consumed as they arrive (an import, an upload copied to disk).
+     */
+    static InputStream capped(Request request, long maxBytes, LongFunction<HaltException> tooLarge) {
+        if (request.contentLength() > maxBytes) {
+            throw tooLarge.apply(request.contentLength());
+        }
+        try {
+            return new CappedInputStream(request.raw().getInputStream(), maxBytes, tooLarge);
+        } catch (IOException e) {
+            throw RouteErrors.badRequest("Cannot read the request body: " + e.getMessage());
+        }
+    }
+
+    private static final class CappedInputStream extends FilterInputStream {
+        private final long maxBytes;
+        private final LongFunction<HaltException> tooLarge;
+        private long count;
+
+        CappedInputStream(InputStream in, long maxBytes, LongFunction<HaltException> tooLarge) {
+            super(in);
+            this.maxBytes = maxBytes;
+            this.tooLarge = tooLarge;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int read = super.read(bytes, offset, length);
+            if (read > 0) {
+                counted(read);
+            }
+            return read;
+        }
+
+        private void counted(int bytes) {
+            count += bytes;
+            if (count > maxBytes) {
+                throw tooLarge.apply(-1);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.hackablemail.webadmin;
 
+import java.util.function.LongFunction;
 
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.eclipse.jetty.http.HttpStatus;
@@ -24,6 +25,13 @@ final class RouteErrors {
 
     static HaltException badRequest(String message) {
         return error(HttpStatus.BAD_REQUEST_400, ErrorResponder.ErrorType.INVALID_ARGUMENT, message);
+    }
+
+    /** A 413 for a body over the training upload cap ({@code bayes.training.upload.max}), given its size or -1. */
+    static LongFunction<HaltException> tooLarge(String what, long maxBytes) {
+        return size -> error(HttpStatus.PAYLOAD_TOO_LARGE_413, ErrorResponder.ErrorType.INVALID_ARGUMENT,
+            what + " is " + (size > 0 ? size + " bytes" : "too large") + "; the limit is " + maxBytes
+                + " bytes (bayes.training.upload.max)");
     }
 
     static HaltException notFound(String message) {

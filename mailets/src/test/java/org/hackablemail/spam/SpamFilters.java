@@ -15,7 +15,7 @@ public final class SpamFilters {
     }
 
     public static SpamFilter in(Path workingDirectory, HackableMailConfiguration configuration) {
-        return new SpamFilter(LuceneBayesStore.open(workingDirectory.resolve(SpamFilter.STORE_DIRECTORY)),
+        return new SpamFilter(new StorageOutages(LuceneBayesStore.open(workingDirectory.resolve(SpamFilter.STORE_DIRECTORY))),
             BayesSettings.of(configuration));
     }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Bayesian spam tagging through a real James on james-conf/ as shipped: mail in over SMTP, verdict headers and the
  * Spam folder read back over IMAP, training by mail (authenticated and not) and by webadmin.
@@ -137,7 +139,7 @@ class BayesMailFlowTest {
             CompletableFuture<Void> training = CompletableFuture.runAsync(() -> {
                 for (int upload = 0; upload < uploads; upload++) {
                     String mbox = BayesCorpus.hamMbox(1000 + upload * 10, 10);
-                    uncheck(() -> BayesWebAdmin.expectOk(bayes.train("ham", mbox)));
+                    uncheck(() -> bayes.trainAndAwait("label=ham&messagesPerSecond=1000", mbox));
                 }
             }, threads);
             CompletableFuture<Void> mail = CompletableFuture.runAsync(() -> {
@@ -189,11 +191,10 @@ class BayesMailFlowTest {
     }
 
     @Test
-    void trainingShouldLearnOneUploadedMessage() throws Exception {
-        HttpResponse<String> trained = bayes.train("ham", BayesCorpus.ham(1));
+    void trainingShouldLearnOneUploadedMessageAsATask() throws Exception {
+        JsonNode task = bayes.trainAndAwait("label=ham", BayesCorpus.ham(1));
 
-        assertThat(trained.statusCode()).isEqualTo(200);
-        assertThat(trained.body()).contains("\"label\":\"ham\"", "\"messages\":1");
+        assertThat(task.at("/additionalInformation/learnt").asLong()).isEqualTo(1);
         assertThat(bayes.statistics().get("hamMessages").asLong()).isEqualTo(1);
         assertThat(bayes.statistics().get("lastTrained").asText()).isNotBlank();
     }

@@ -16,15 +16,35 @@ final class BayesWebAdmin {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
+    private final URI tasks;
     private final String token;
 
     BayesWebAdmin(int port, String token) {
         this.base = URI.create("http://127.0.0.1:" + port + "/hackable/bayes");
+        this.tasks = URI.create("http://127.0.0.1:" + port + "/tasks");
         this.token = token;
     }
 
+    /** Starts a training task: 201 with its id, or an error. */
     HttpResponse<String> train(String label, String body) throws IOException, InterruptedException {
         return send("/train?label=" + label, "POST", body);
+    }
+
+    /** Runs a training task to its end and returns its final state, as {@code /tasks/{id}/await} gives it. */
+    JsonNode trainAndAwait(String query, String body) throws IOException, InterruptedException {
+        HttpResponse<String> started = send("/train?" + query, "POST", body);
+        if (started.statusCode() != 201) {
+            throw new IOException("HTTP " + started.statusCode() + ": " + started.body());
+        }
+        String taskId = JSON.readTree(started.body()).get("taskId").asText();
+        HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(tasks + "/" + taskId + "/await"))
+            .header("Authorization", "Bearer " + token)
+            .build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode task = JSON.readTree(done.body());
+        if (!task.path("status").asText().equals("completed")) {
+            throw new IOException("Training task " + taskId + " ended " + done.body());
+        }
+        return task;
     }
 
     HttpResponse<String> reset() throws IOException, InterruptedException {
@@ -39,20 +59,28 @@ final class BayesWebAdmin {
         return send("/export", "PUT", export);
     }
 
+    /** What one trained message teaches, or a 404 body when it was never trained. */
+    HttpResponse<String> entry(String user, String messageId) throws IOException, InterruptedException {
+        return send("/messages?user=" + user + "&messageId=" + messageId, "GET", "");
+    }
+
+    /** What the user's personal layer learnt. */
+    JsonNode layer(String user) throws IOException, InterruptedException {
+        return JSON.readTree(send("/users/" + user, "GET", "").body());
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
     JsonNode statistics() throws IOException, InterruptedException {
         return JSON.readTree(send("", "GET", "").body());
     }
 
     /** Teaches the made-up corpus: enough spam and ham for verdicts. */
     void trainCorpus() throws IOException, InterruptedException {
-        expectOk(train("spam", BayesCorpus.spamMbox()));
-        expectOk(train("ham", BayesCorpus.hamMbox(0, BayesCorpus.TRAINING_SIZE)));
-    }
-
-    static void expectOk(HttpResponse<String> response) throws IOException {
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode() + ": " + response.body());
-        }
+        trainAndAwait("label=spam", BayesCorpus.spamMbox());
+        trainAndAwait("label=ham", BayesCorpus.hamMbox(0, BayesCorpus.TRAINING_SIZE));
     }
 
     private HttpResponse<String> send(String path, String method, String body) throws IOException, InterruptedException {

@@ -109,6 +109,26 @@ abstract class HackableMailServerContract {
         }
     }
 
+    /** The mailbox listener of listeners.xml is loaded from the bundle and learns a user's move into Spam. */
+    @Test
+    void movingMailIntoSpamShouldTeachTheUsersLayer() throws Exception {
+        BayesWebAdmin bayes = new BayesWebAdmin(ports().webAdmin(), adminToken());
+        String reader = "spam-mover@demo.test";
+        webAdmin().upsertUser(reader, DemoUsers.PASSWORD);
+        Mailboxes mailboxes = new Mailboxes(ports());
+        try {
+            mailboxes.send("stranger@outside.example", List.of(reader), "Cheap pills", "Cheap pills and casino bonus");
+            mailboxes.awaitMessages(reader, 1);
+            try (BayesImap imap = new BayesImap(ports().imap(), reader)) {
+                imap.ensure("Spam").select("INBOX").moveFirst("Spam");
+            }
+
+            Mailboxes.AWAIT.until(() -> bayes.layer(reader).get("spamMessages").asLong() == 1);
+        } finally {
+            bayes.reset();
+        }
+    }
+
     @Test
     void statusShouldReportVersionConfigurationAndHealthyDataDirectory() throws Exception {
         HttpResponse<String> response = webAdmin().get("/hackable/status");

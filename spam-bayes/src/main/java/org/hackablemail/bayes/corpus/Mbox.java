@@ -65,10 +65,21 @@ public final class Mbox implements Corpus {
                 throw new NoSuchElementException();
             }
             ByteArrayOutputStream message = new ByteArrayOutputStream();
+            byte[] blank = null;
             for (line = readLine(); line != null && !isSeparator(line); line = readLine()) {
+                if (blank != null) {
+                    message.write(blank, 0, blank.length);
+                    blank = null;
+                }
+                if (isBlank(line)) {
+                    blank = line;
+                    continue;
+                }
                 int unescape = isEscapedFrom(line) ? 1 : 0;
                 message.write(line, unescape, line.length - unescape);
             }
+            // The blank line that ends each message belongs to the mbox, not to the message: without it a message has
+            // the same bytes wherever it stands in the file (and so the same identity when trained).
             return new RawMessage(name + "#" + index++, message.toByteArray());
         }
 
@@ -86,6 +97,10 @@ public final class Mbox implements Corpus {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        private static boolean isBlank(byte[] line) {
+            return line.length == 1 && line[0] == '\n' || line.length == 2 && line[0] == '\r' && line[1] == '\n';
         }
 
         private static boolean isSeparator(byte[] line) {

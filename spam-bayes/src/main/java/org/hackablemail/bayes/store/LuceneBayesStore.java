@@ -11,12 +11,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -83,6 +91,11 @@ public final class LuceneBayesStore implements BayesStore {
 
     private final Directory directory;
     private final Clock clock;
+    private final ExecutorService writerThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "hackablemail-bayes-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private IndexWriter writer;
     private SearcherManager searchers;
     private volatile String generation;
@@ -139,11 +152,37 @@ public final class LuceneBayesStore implements BayesStore {
         return writeAll(List.of(write)).get(0);
     }
 
+    /**
+     * The teachings are computed here, on the caller's thread, for the messages the store does not know yet; the write
+     * itself runs on the store's writer thread, which nothing interrupts: an interrupted Lucene write (a training task
+     * being cancelled) would close the index's files under every other caller. The caller waits for the write to end
+     * even if interrupted, and finds its interrupt flag set again afterwards.
+     */
     @Override
-    public synchronized List<Optional<TrainingEntry>> writeAll(List<EntryWrite> writes) {
+    public List<Optional<TrainingEntry>> writeAll(List<EntryWrite> writes) {
         if (writes.isEmpty()) {
             return List.of();
         }
+        List<EntryWrite> prepared = new ArrayList<>(writes.size());
+        Set<TrainingKey> known = new HashSet<>();
+        try {
+            for (EntryWrite write : writes) {
+                boolean first = known.add(write.key());
+                prepared.add(first && write.state().teaches() && find(write.key()).isEmpty()
+                    ? new EntryWrite(write.key(), write.state(), write.source(), precomputed(write.teaching().get()))
+                    : write);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the Bayes store", e);
+        }
+        return onWriterThread(() -> writeNow(prepared));
+    }
+
+    private static Supplier<Teaching> precomputed(Teaching teaching) {
+        return () -> teaching;
+    }
+
+    private synchronized List<Optional<TrainingEntry>> writeNow(List<EntryWrite> writes) {
         long sequenceBefore = sequence;
         try {
             Map<TrainingKey, TrainingEntry> written = new HashMap<>();
@@ -168,6 +207,29 @@ public final class LuceneBayesStore implements BayesStore {
             discardUncommitted();
             throw e instanceof IOException io ? new UncheckedIOException("Cannot write to the Bayes store", io)
                 : (RuntimeException) e;
+        }
+    }
+
+    private <T> T onWriterThread(Callable<T> write) {
+        Future<T> result = writerThread.submit(write);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException("Unexpected failure of a Bayes store write", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -261,7 +323,14 @@ public final class LuceneBayesStore implements BayesStore {
     }
 
     @Override
-    public synchronized void reset(Baseline baseline) {
+    public void reset(Baseline baseline) {
+        onWriterThread(() -> {
+            resetNow(baseline);
+            return null;
+        });
+    }
+
+    private synchronized void resetNow(Baseline baseline) {
         String generationBefore = generation;
         try {
             writer.deleteAll();
@@ -295,7 +364,21 @@ public final class LuceneBayesStore implements BayesStore {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        writerThread.shutdown();
+        try {
+            if (!writerThread.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("The Bayes store's writes did not end within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            closeIndex();
+        }
+    }
+
+    private void closeIndex() {
         try {
             searchers.close();
             writer.close();

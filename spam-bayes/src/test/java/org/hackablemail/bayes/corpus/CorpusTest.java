@@ -34,8 +34,18 @@ class CorpusTest {
         List<String> messages = contents(Corpus.open(mbox));
 
         assertThat(messages).containsExactly(
-            "Subject: one\n\nFrom the start, a quoted line.\n>From stays quoted once.\n\n",
+            "Subject: one\n\nFrom the start, a quoted line.\n>From stays quoted once.\n",
             "Subject: two\n\nbody two\n");
+    }
+
+    @Test
+    void shouldGiveAMessageTheSameBytesWhereverItStandsInTheMbox() throws IOException {
+        String message = "Subject: same\n\nbody\n";
+        Path last = write(directory.resolve("last.mbox"), "From a@example.org Mon Sep  2 10:00:00 2002\n" + message);
+        Path first = write(directory.resolve("first.mbox"), "From a@example.org Mon Sep  2 10:00:00 2002\n" + message
+            + "\nFrom b@example.org Mon Sep  2 11:00:00 2002\nSubject: other\n\n");
+
+        assertThat(contents(Corpus.open(first)).get(0)).isEqualTo(contents(Corpus.open(last)).get(0)).isEqualTo(message);
     }
 
     @Test

@@ -79,4 +79,21 @@ class LuceneBayesStoreTest extends BayesStoreContract {
 
         assertThat(store.sizeInBytes()).isPositive();
     }
+
+    @Test
+    void shouldFinishAWriteAndStayUsableWhenTheWritingThreadIsInterrupted() {
+        TrainingKey key = TrainingKey.mailboxMessage(ALICE, "1");
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(store.write(new EntryWrite(key, EntryState.SPAM, Source.MOVE, () -> Teaching.of(Set.of("a")))))
+                .isPresent();
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(store.write(new EntryWrite(key, EntryState.HAM, Source.MOVE, () -> Teaching.of(Set.of("a")))))
+            .hasValueSatisfying(entry -> assertThat(entry.revision()).isEqualTo(2));
+        assertThat(reopen().entry(key).orElseThrow().state()).isEqualTo(EntryState.HAM);
+    }
 }

@@ -1,0 +1,84 @@
+package org.hackablemail.it;
+
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.james.utils.TestIMAPClient;
+import org.hackablemail.launcher.DemoUsers;
+
+/** A user's IMAP session for the training tests: what a mail client does when its user files or flags mail. */
+final class BayesImap implements AutoCloseable {
+    private static final Pattern EMAIL_ID = Pattern.compile("EMAILID \\(([^)]+)\\)");
+
+    private final TestIMAPClient imap = new TestIMAPClient();
+
+    BayesImap(int port, String user) throws IOException {
+        imap.connect("127.0.0.1", port).login(user, DemoUsers.PASSWORD);
+    }
+
+    /** Creates the mailbox unless it exists. */
+    BayesImap ensure(String mailbox) throws IOException {
+        imap.sendCommand("CREATE \"" + mailbox + "\"");
+        return this;
+    }
+
+    BayesImap select(String mailbox) throws IOException {
+        imap.select(mailbox);
+        return this;
+    }
+
+    /** James's id of the first message of the selected mailbox (RFC 8474 EMAILID). */
+    String firstEmailId() throws IOException {
+        return emailId(imap.sendCommand("FETCH 1 (EMAILID)"));
+    }
+
+    private static String emailId(String reply) throws IOException {
+        Matcher matcher = EMAIL_ID.matcher(reply);
+        if (!matcher.find()) {
+            throw new IOException("No EMAILID in " + reply);
+        }
+        return matcher.group(1);
+    }
+
+    /** James's id of the last message of the selected mailbox. */
+    String lastEmailId() throws IOException {
+        return emailId(imap.sendCommand("FETCH * (EMAILID)"));
+    }
+
+    /** The last message of the selected mailbox, which holds {@code count}, whole. */
+    String readLast(int count) throws IOException {
+        return imap.sendCommand("FETCH " + count + " (BODY.PEEK[])");
+    }
+
+    void moveLast(String mailbox) throws IOException {
+        expectOk(imap.sendCommand("MOVE * \"" + mailbox + "\""));
+    }
+
+    void moveFirst(String mailbox) throws IOException {
+        expectOk(imap.sendCommand("MOVE 1 \"" + mailbox + "\""));
+    }
+
+    void copyFirst(String mailbox) throws IOException {
+        expectOk(imap.sendCommand("COPY 1 \"" + mailbox + "\""));
+    }
+
+    void flagFirst(String keyword) throws IOException {
+        expectOk(imap.sendCommand("STORE 1 +FLAGS (" + keyword + ")"));
+    }
+
+    long count(String mailbox) throws IOException {
+        return imap.getMessageCount(mailbox);
+    }
+
+    private static void expectOk(String reply) throws IOException {
+        if (!reply.contains(" OK ")) {
+            throw new IOException("IMAP command failed: " + reply);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        imap.close();
+    }
+}
