@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -117,6 +119,33 @@ public final class FileSystemGuestStore implements GuestStore {
             return 0;
         }
         return change(changed -> changed.removeTokensOf(address.asString()));
+    }
+
+    /**
+     * Everything the store holds: for copying it to another back-end ({@code hackmail storage migrate}).
+     *
+     * @param invites     pending invites by code hash
+     * @param tokens      push tokens by token hash
+     * @param lastInvites when each address last got an invite
+     */
+    public record Contents(List<Owner> guests, Map<String, Invite> invites, Map<String, TokenGrant> tokens,
+                           Map<Owner, Instant> lastInvites) {
+    }
+
+    /** A pending invite: the address it was mailed to, and when it expires. */
+    public record Invite(Owner address, Instant expires) {
+    }
+
+    public synchronized Contents contents() {
+        GuestState current = load();
+        Map<String, Invite> invites = new TreeMap<>();
+        current.invites().forEach((hash, invite) ->
+            invites.put(hash, new Invite(Owner.of(invite.address()), Instant.ofEpochMilli(invite.expires()))));
+        Map<String, TokenGrant> tokens = new TreeMap<>();
+        current.tokens().forEach((hash, token) -> tokens.put(hash, grant(token)));
+        Map<Owner, Instant> lastInvites = new TreeMap<>();
+        current.lastInvite().forEach((address, last) -> lastInvites.put(Owner.of(address), Instant.ofEpochMilli(last)));
+        return new Contents(current.guests().stream().map(Owner::of).toList(), invites, tokens, lastInvites);
     }
 
     private static TokenGrant grant(GuestState.Token token) {

@@ -4,11 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.hackablemail.core.store.AuditLog;
-import org.hackablemail.core.store.GuestStore;
 import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.core.store.Storage;
 import org.hackablemail.core.store.StorageSettings;
-import org.hackablemail.core.store.VariableStore;
 import org.hackablemail.core.trace.TraceStore;
 import org.hackablemail.core.trace.fs.FileSystemTraceStore;
 
@@ -18,8 +16,8 @@ import org.hackablemail.core.trace.fs.FileSystemTraceStore;
  */
 public final class FileSystemStorage implements Storage {
     private final PluginStore plugins;
-    private final VariableStore variables;
-    private final GuestStore guests;
+    private final FileSystemVariableStore variables;
+    private final FileSystemGuestStore guests;
     private final AuditLog audit;
     private final TraceStore trace;
 
@@ -37,13 +35,15 @@ public final class FileSystemStorage implements Storage {
         return plugins;
     }
 
+    /** The file-system store itself, which can also list all of an owner's variables (for a migration). */
     @Override
-    public VariableStore variables() {
+    public FileSystemVariableStore variables() {
         return variables;
     }
 
+    /** The file-system store itself, which can also give all it holds (for a migration). */
     @Override
-    public GuestStore guests() {
+    public FileSystemGuestStore guests() {
         return guests;
     }
 

@@ -142,6 +142,13 @@ public final class FileSystemVariableStore implements VariableStore {
         }
     }
 
+    /** Every variable of the owner, by name: for copying them to another back-end ({@code hackmail storage migrate}). */
+    public Map<String, byte[]> all(Owner owner) {
+        Map<String, byte[]> copies = new HashMap<>();
+        variables(owner).values().forEach((name, value) -> copies.put(name, value.clone()));
+        return copies;
+    }
+
     /** The bytes of names and values held in memory now. */
     long bytesInMemory() {
         synchronized (cache) {
