@@ -50,15 +50,27 @@ final class StockJamesNode implements RunningJames, AutoCloseable {
         return adminToken;
     }
 
+    /** James's working directory. */
+    Path home() {
+        return home.root();
+    }
+
+    /** Edits the installed configuration, e.g. between a stop and the next start. */
+    void reconfigure(InProcessJames.ConfCustomizer confCustomizer) throws IOException {
+        confCustomizer.customize(home.conf());
+    }
+
     /** The end of James's log, to explain a failure. */
     String logTail() {
         return james == null ? "(not started)" : james.logTail();
     }
 
+    /** Stops James; {@link #start} runs it again on the same working directory. */
     @Override
     public void close() throws InterruptedException {
         if (james != null) {
             james.close();
+            james = null;
         }
     }
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.james.utils.SMTPMessageSender;
 import org.awaitility.Awaitility;
 import org.hackablemail.core.Concurrently;
 import org.hackablemail.launcher.DemoUsers;
@@ -143,7 +142,11 @@ class TwoJamesNodesOnCassandraIT {
         assertThat(nodeA.webAdmin().put("/hackable/plugins/" + owner, ExamplePlugins.VACATION_RUST.wasm(), "application/wasm")
             .statusCode()).isEqualTo(201);
 
-        Concurrently.run(2, node -> () -> submit(node == 0 ? nodeA : nodeB, sender, owner, node == 0 ? "Through A" : "Through B"));
+        Concurrently.run(2, node -> () -> {
+            (node == 0 ? nodeA : nodeB).mailboxes().submit(sender, List.of(owner), node == 0 ? "Through A" : "Through B",
+                "Are you there?");
+            return null;
+        });
 
         assertThat(nodeA.mailboxes().awaitMessages(owner, 1)).contains("Through A");
         assertThat(nodeB.mailboxes().awaitMessages(owner, 1)).contains("Through B");
@@ -200,15 +203,5 @@ class TwoJamesNodesOnCassandraIT {
         Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(redeemed.body());
         assertThat(token.find()).as(redeemed.body()).isTrue();
         return token.group(1);
-    }
-
-    /** Mail from an authenticated local user, as a real sender's client would submit it. */
-    private static Void submit(StockJamesNode node, String from, String to, String subject) throws Exception {
-        try (SMTPMessageSender smtp = SMTPMessageSender.authentication("127.0.0.1", node.ports().submission(),
-                DemoUsers.DOMAIN, from, DemoUsers.PASSWORD)) {
-            smtp.sendMessageWithHeaders(from, to, "From: " + from + "\r\nTo: " + to + "\r\nMessage-ID: <"
-                + UUID.randomUUID() + "@" + DemoUsers.DOMAIN + ">\r\nSubject: " + subject + "\r\n\r\nAre you there?\r\n");
-        }
-        return null;
     }
 }

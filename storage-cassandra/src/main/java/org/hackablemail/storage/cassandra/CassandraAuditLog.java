@@ -1,13 +1,14 @@
 package org.hackablemail.storage.cassandra;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.store.AuditEntry;
@@ -77,16 +78,40 @@ public final class CassandraAuditLog implements AuditLog {
 
     @Override
     public void record(String actor, Owner owner, String action, String detail) {
-        Instant at = clock.instant();
-        String month = YearMonth.from(at.atZone(ZoneOffset.UTC)).toString();
-        java.util.UUID id = Uuids.timeBased();
-        String text = detail == null ? "" : detail;
+        insert(new AuditEntry(clock.instant(), actor, owner, action, detail), Uuids.timeBased());
+    }
+
+    /**
+     * Stores an entry as another back-end recorded it, with its time. Its id is made of that time, its position in
+     * the other log (which orders entries of one millisecond) and a hash of what it says, so importing the same log
+     * again changes nothing.
+     *
+     * @param position the entry's place in the other log (entries of one millisecond may be alike)
+     * @return whether it was not there yet
+     */
+    boolean importEntry(AuditEntry entry, long position) {
+        long hash = Arrays.hashCode(new Object[] {entry.actor(), entry.owner().asString(), entry.action(),
+            entry.detail(), position});
+        UUID id = new UUID(Uuids.startOf(entry.time().toEpochMilli()).getMostSignificantBits(),
+            (position & 0x3FFFFFFFL) << 32 | hash & 0xFFFFFFFFL | 0x8000000000000000L);
+        boolean present = cql.execute(cql.bind("SELECT id FROM " + byOwner + " WHERE owner = ? AND at = ? AND id = ?",
+            entry.owner().asString(), entry.time(), id), "read the audit log of " + entry.owner()).one() != null;
+        if (!present) {
+            insert(entry, id);
+        }
+        return !present;
+    }
+
+    /** Writes the entry by owner and by month in one logged batch: all or none end up stored. */
+    private void insert(AuditEntry entry, UUID id) {
+        String owner = entry.owner().asString();
+        String month = YearMonth.from(entry.time().atZone(ZoneOffset.UTC)).toString();
         cql.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
             cql.bind("INSERT INTO " + byOwner + " (owner, at, id, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                owner.asString(), at, id, actor, action, text),
+                owner, entry.time(), id, entry.actor(), entry.action(), entry.detail()),
             cql.bind("INSERT INTO " + byMonth + " (month, at, id, owner, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                month, at, id, owner.asString(), actor, action, text),
-            cql.bind("INSERT INTO " + months + " (log, month) VALUES (0, ?)", month)), "record an audit entry for " + owner);
+                month, entry.time(), id, owner, entry.actor(), entry.action(), entry.detail()),
+            cql.bind("INSERT INTO " + months + " (log, month) VALUES (0, ?)", month)), "record an audit entry for " + entry.owner());
     }
 
     @Override

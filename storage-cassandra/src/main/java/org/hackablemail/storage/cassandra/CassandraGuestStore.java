@@ -205,6 +205,35 @@ public final class CassandraGuestStore implements GuestStore {
         return removed;
     }
 
+    /** Stores an invite as another back-end held it, unless there is one with that code; whether it was stored. */
+    boolean importInvite(String codeHash, Owner address, Instant expires) {
+        return cql.applied(cql.bind("INSERT INTO " + invites + " (code_hash, address, expires) VALUES (?, ?, ?) IF NOT EXISTS"
+            + " USING TTL ?", codeHash, address.asString(), expires, ttlSeconds(expires)), "store an invite for " + address);
+    }
+
+    /** Stores a token as another back-end held it, unless there is one with that hash; whether it was stored. */
+    boolean importToken(String tokenHash, TokenGrant grant) {
+        if (token(tokenHash).isPresent()) {
+            return false;
+        }
+        addToken(tokenHash, grant);
+        return true;
+    }
+
+    /** Records when the address last got an invite, unless a later time is recorded; whether it was recorded. */
+    boolean importInviteTime(Owner address, Instant last) {
+        Row row = cql.execute(cql.bindSerialRead("SELECT last FROM " + inviteTimes + " WHERE address = ?", address.asString()),
+            "read the invite time of " + address).one();
+        if (row != null && !row.getInstant("last").isBefore(last)) {
+            return false;
+        }
+        return row == null
+            ? cql.applied(cql.bind("INSERT INTO " + inviteTimes + " (address, last) VALUES (?, ?) IF NOT EXISTS USING TTL ?",
+                address.asString(), last, ttlSeconds(last)), "record the invite time of " + address)
+            : cql.applied(cql.bind("UPDATE " + inviteTimes + " USING TTL ? SET last = ? WHERE address = ? IF last = ?",
+                ttlSeconds(last), last, address.asString(), row.getInstant("last")), "record the invite time of " + address);
+    }
+
     private boolean deleteToken(String tokenHash) {
         return cql.applied(cql.bind("DELETE FROM " + tokens + " WHERE token_hash = ? IF EXISTS", tokenHash), "remove a push token");
     }

@@ -167,6 +167,34 @@ public final class CassandraPluginStore implements PluginStore {
         return found;
     }
 
+    /**
+     * Stores an owner's plugins as another back-end held them (the same version numbers, times, authors, reports,
+     * active version and configuration), unless Cassandra already has the owner: then nothing changes.
+     *
+     * @param modules each version's module by digest
+     * @return whether the owner was copied
+     * @throws IllegalStateException when a version's module is missing
+     */
+    boolean importOwner(Owner owner, List<PluginVersion> history, Optional<Integer> active, Map<String, String> config,
+                        java.util.function.Function<PluginDigest, Optional<byte[]>> modules) {
+        if (read(owner).isPresent()) {
+            return false;
+        }
+        List<OwnerRecord.Version> versions = new ArrayList<>();
+        for (PluginVersion version : history) {
+            byte[] wasm = modules.apply(version.digest()).orElseThrow(() -> new IllegalStateException(
+                "The module of version " + version.version() + " of " + owner + " (" + version.digest() + ") is missing"));
+            versions.add(new OwnerRecord.Version(version.version(), version.digest().hex(), version.size(),
+                version.pushedAt().toEpochMilli(), version.pushedBy(), version.simulations(),
+                this.modules.acquire(version.digest(), wasm, owner)));
+        }
+        if (write(owner, Optional.empty(), new OwnerRecord(active.orElse(null), versions, config))) {
+            return true;
+        }
+        versions.forEach(version -> this.modules.releaseQuietly(version.pluginDigest(), version.ref()));
+        return false;
+    }
+
     private Optional<Stored> read(Owner owner) {
         Row row = cql.execute(cql.bind("SELECT revision, record FROM " + owners + " WHERE owner = ?", owner.asString()),
             "read the plugins of " + owner).one();

@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import org.hackablemail.core.store.AuditLog;
-import org.hackablemail.core.store.GuestStore;
-import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.core.store.Storage;
 import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.VariableStore;
@@ -24,16 +21,16 @@ import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBui
 public final class CassandraStorage implements Storage, AutoCloseable {
     private final CqlSession session;
     private final Cql cql;
-    private final PluginStore plugins;
+    private final CassandraPluginStore plugins;
     private final CassandraVariableStore variables;
-    private final GuestStore guests;
-    private final AuditLog audit;
+    private final CassandraGuestStore guests;
+    private final CassandraAuditLog audit;
     private final TraceStore trace;
 
-    private CassandraStorage(CqlSession session, CassandraSettings settings, StorageSettings stores, Duration refresh,
-                             Clock clock) {
+    /** The stores on {@code cql}; closing them closes {@code session}, when given. */
+    CassandraStorage(Cql cql, StorageSettings stores, Duration refresh, Clock clock, CqlSession session) {
         this.session = session;
-        this.cql = new Cql(session, settings);
+        this.cql = cql;
         this.plugins = new CassandraPluginStore(cql, clock, stores.keepVersions());
         this.variables = new CassandraVariableStore(cql, stores.variableQuotas(), stores.variableCacheBytes(), refresh, clock);
         this.guests = new CassandraGuestStore(cql, clock);
@@ -61,7 +58,7 @@ public final class CassandraStorage implements Storage, AutoCloseable {
         CqlSession session = new CassandraSessionFactory(settings, driverOptions).open();
         try {
             new CassandraSchema(session, settings).ensure(tables());
-            return new CassandraStorage(session, settings, stores, refresh, clock);
+            return new CassandraStorage(new Cql(session, settings), stores, refresh, clock, session);
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -79,7 +76,7 @@ public final class CassandraStorage implements Storage, AutoCloseable {
     }
 
     @Override
-    public PluginStore plugins() {
+    public CassandraPluginStore plugins() {
         return plugins;
     }
 
@@ -89,12 +86,12 @@ public final class CassandraStorage implements Storage, AutoCloseable {
     }
 
     @Override
-    public GuestStore guests() {
+    public CassandraGuestStore guests() {
         return guests;
     }
 
     @Override
-    public AuditLog audit() {
+    public CassandraAuditLog audit() {
         return audit;
     }
 
@@ -117,6 +114,8 @@ public final class CassandraStorage implements Storage, AutoCloseable {
 
     @Override
     public void close() {
-        session.close();
+        if (session != null) {
+            session.close();
+        }
     }
 }

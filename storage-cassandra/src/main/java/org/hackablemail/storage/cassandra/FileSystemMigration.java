@@ -1,0 +1,112 @@
+package org.hackablemail.storage.cassandra;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.hackablemail.core.Owner;
+import org.hackablemail.core.store.AuditEntry;
+import org.hackablemail.core.store.PluginStore;
+import org.hackablemail.core.store.PluginVersion;
+import org.hackablemail.core.store.VariableQuotaExceededException;
+import org.hackablemail.core.store.fs.FileSystemGuestStore;
+import org.hackablemail.core.store.fs.FileSystemStorage;
+
+/**
+ * Copies one James node's file-system state into Cassandra, for growing from one node to several: every owner's
+ * plugin versions (their numbers, times, authors and reports), active version, configuration and modules; the
+ * plugins' variables; guests, pending invites, push tokens and invite times; the audit log. What Cassandra already
+ * has is left as it is, so running it again copies only what is new, and changes nothing when nothing is.
+ * The trace (a bounded, recent record) is not copied.
+ */
+public final class FileSystemMigration {
+    /** Told how far each kind of state has got, e.g. {@code ("plugins", 12, 40)}. */
+    @FunctionalInterface
+    public interface Progress {
+        void advanced(String kind, int done, int total);
+    }
+
+    /** How many of a kind were copied, and how many Cassandra had already (left as they were). */
+    public record Count(int copied, int alreadyThere) {
+        Count plus(boolean wasCopied) {
+            return wasCopied ? new Count(copied + 1, alreadyThere) : new Count(copied, alreadyThere + 1);
+        }
+    }
+
+    private static final Count NONE = new Count(0, 0);
+
+    private final FileSystemStorage source;
+    private final CassandraStorage target;
+    private final Progress progress;
+
+    public FileSystemMigration(FileSystemStorage source, CassandraStorage target, Progress progress) {
+        this.source = source;
+        this.target = target;
+        this.progress = progress;
+    }
+
+    /**
+     * @return each kind's count, in the order copied: plugins (owners), variables (owners), guests, invites,
+     *         tokens, invite times, audit entries
+     * @throws VariableQuotaExceededException when an owner holds more variables than Cassandra's quotas allow
+     */
+    public Map<String, Count> run() throws VariableQuotaExceededException {
+        Map<String, Count> counts = new LinkedHashMap<>();
+        List<Owner> owners = source.plugins().owners();
+        counts.put("plugins", copyPlugins(owners));
+        counts.put("variables", copyVariables(owners));
+        FileSystemGuestStore.Contents guests = source.guests().contents();
+        counts.put("guests", each("guests", guests.guests(), target.guests()::addGuest));
+        counts.put("invites", each("invites", List.copyOf(guests.invites().entrySet()), invite ->
+            target.guests().importInvite(invite.getKey(), invite.getValue().address(), invite.getValue().expires())));
+        counts.put("tokens", each("tokens", List.copyOf(guests.tokens().entrySet()), token ->
+            target.guests().importToken(token.getKey(), token.getValue())));
+        counts.put("invite times", each("invite times", List.copyOf(guests.lastInvites().entrySet()), time ->
+            target.guests().importInviteTime(time.getKey(), time.getValue())));
+        counts.put("audit entries", copyAudit());
+        return counts;
+    }
+
+    private Count copyPlugins(List<Owner> owners) {
+        PluginStore plugins = source.plugins();
+        return each("plugins", owners, owner -> target.plugins().importOwner(owner, plugins.history(owner),
+            plugins.active(owner).map(PluginVersion::version), plugins.config(owner), plugins::module));
+    }
+
+    private Count copyVariables(List<Owner> owners) throws VariableQuotaExceededException {
+        Count count = NONE;
+        int done = 0;
+        for (Owner owner : owners) {
+            Map<String, byte[]> variables = source.variables().all(owner);
+            if (!variables.isEmpty()) {
+                Map<String, Optional<byte[]>> writes = new LinkedHashMap<>();
+                variables.forEach((name, value) -> writes.put(name, Optional.of(value)));
+                // Version 0: Cassandra has never held this owner's variables; otherwise they are left as they are.
+                count = count.plus(target.variables().commit(owner, 0, writes));
+            }
+            progress.advanced("variables", ++done, owners.size());
+        }
+        return count;
+    }
+
+    private Count copyAudit() {
+        List<AuditEntry> entries = source.audit().read(Optional.empty(), Integer.MAX_VALUE);
+        Count count = NONE;
+        for (int position = 0; position < entries.size(); position++) {
+            count = count.plus(target.audit().importEntry(entries.get(position), position));
+            progress.advanced("audit entries", position + 1, entries.size());
+        }
+        return count;
+    }
+
+    private <T> Count each(String kind, List<T> items, Predicate<T> copy) {
+        Count count = NONE;
+        for (int i = 0; i < items.size(); i++) {
+            count = count.plus(copy.test(items.get(i)));
+            progress.advanced(kind, i + 1, items.size());
+        }
+        return count;
+    }
+}
