@@ -319,8 +319,8 @@
     const target = $("try-result");
     try {
       const result = await api("POST", "/plugin/run", body, "message/rfc822");
-      target.replaceChildren(el("h3", { className: result.status }, "Result: " + result.status),
-        scenarioDetails(result));
+      target.replaceChildren(el("div", {}, el("h3", { className: result.status }, "Result: " + result.status),
+        scenarioDetails(result)));
       status("The plugin ran on the message.");
     } catch (e) {
       target.replaceChildren(el("p", { className: "refused" }, e.message));

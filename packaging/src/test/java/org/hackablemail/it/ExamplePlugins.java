@@ -10,6 +10,7 @@ enum ExamplePlugins {
     PROJECT_XYZ_ASSEMBLYSCRIPT("pdk/examples/project-xyz-as/project-xyz.wasm"),
     PROJECT_XYZ_C("pdk/examples/project-xyz-c/project-xyz.wasm"),
     SUBJECT_TAGGER_WAT("pdk/examples/subject-tagger-wat/subject-tagger.wasm"),
+    SUBJECT_BLOCKER_C("pdk/examples/subject-blocker-c/subject-blocker.wasm"),
     VACATION_RUST("pdk/examples/vacation-rust/vacation.wasm"),
     DROP("plugin-host/src/test/resources/plugins/drop.wasm"),
     DELIVER_INPUT("plugin-host/src/test/resources/plugins/deliver-input.wasm"),
@@ -25,9 +26,13 @@ enum ExamplePlugins {
         this.path = path;
     }
 
+    Path path() {
+        return Path.of(System.getProperty("hackablemail.repository", ".."), path);
+    }
+
     byte[] wasm() {
         try {
-            return Files.readAllBytes(Path.of(System.getProperty("hackablemail.repository", ".."), path));
+            return Files.readAllBytes(path());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
