@@ -29,6 +29,7 @@ import org.hackablemail.bayes.classify.ClassifierSettings;
 import org.hackablemail.bayes.classify.ModelUsed;
 import org.hackablemail.bayes.classify.Verdict;
 import org.hackablemail.bayes.store.Scope;
+import org.hackablemail.metrics.BundleMetrics;
 import org.hackablemail.plugins.JamesOwners;
 import org.hackablemail.spam.MessageBytes;
 import org.hackablemail.spam.SpamFilter;
@@ -95,10 +96,13 @@ public class BayesianSpamTagger extends GenericMailet {
     private long maxMessageSize;
     private boolean skipAuthenticated;
     private String splitProcessor;
+    private final BundleMetrics metrics;
 
+    /** Counts each recipient's verdict as {@code hackablemail.bayes.verdict.<yes|no|unknown>}. */
     @Inject
-    public BayesianSpamTagger(SpamFilter spamFilter) {
+    public BayesianSpamTagger(SpamFilter spamFilter, BundleMetrics metrics) {
         this.spamFilter = spamFilter;
+        this.metrics = metrics;
     }
 
     @Override
@@ -131,7 +135,9 @@ public class BayesianSpamTagger extends GenericMailet {
             Classification classification = layerOf(recipient)
                 .map(layer -> filter.classify(tokens, Optional.of(layer)))
                 .orElse(shared);
-            groups.computeIfAbsent(tagging(classification), any -> new ArrayList<>()).add(recipient);
+            Tagging tagging = tagging(classification);
+            metrics.counter("hackablemail.bayes.verdict." + tagging.verdict().headerValue()).increment();
+            groups.computeIfAbsent(tagging, any -> new ArrayList<>()).add(recipient);
         }
         spamFilter.autolearner().offer(bytes, shared);
         if (groups.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
@@ -14,6 +15,7 @@ import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.hackablemail.metrics.BundleMetrics;
 import org.hackablemail.spf.AuthenticationResultsHeader;
 import org.hackablemail.spf.BudgetedSpfDns;
 import org.hackablemail.spf.IpAddresses;
@@ -57,17 +59,24 @@ public class SpfAnnotator extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(SpfAnnotator.class);
 
     private final Optional<SpfDns> givenDns;
+    private final BundleMetrics metrics;
     private SpfAnnotatorSettings settings;
     private SpfDns dns;
 
-    /** Queries DNS through dnsjava as configured by the {@code dnsServers} and {@code dnsTimeoutMillis} parameters. */
-    public SpfAnnotator() {
+    /**
+     * Queries DNS through dnsjava as configured by the {@code dnsServers} and {@code dnsTimeoutMillis} parameters;
+     * counts results as {@code hackablemail.spf.result.<result>} and unchecked mail as {@code hackablemail.spf.skipped}.
+     */
+    @Inject
+    public SpfAnnotator(BundleMetrics metrics) {
         this.givenDns = Optional.empty();
+        this.metrics = metrics;
     }
 
     /** Queries {@code dns} instead, for tests; the DNS parameters are still validated. */
-    SpfAnnotator(SpfDns dns) {
+    SpfAnnotator(SpfDns dns, BundleMetrics metrics) {
         this.givenDns = Optional.of(dns);
+        this.metrics = metrics;
     }
 
     @Override
@@ -88,9 +97,11 @@ public class SpfAnnotator extends GenericMailet {
     public void service(Mail mail) throws MessagingException {
         Optional<InetAddress> client = Optional.ofNullable(mail.getRemoteAddr()).flatMap(IpAddresses::parse);
         if (client.isEmpty() || settings.isTrusted(client.get()) || isAuthenticated(mail)) {
+            metrics.counter("hackablemail.spf.skipped").increment();
             return;
         }
         List<SpfVerdict> verdicts = check(mail, client.get());
+        metrics.counter("hackablemail.spf.result." + BundleMetrics.part(verdicts.get(0).result().keyword())).increment();
         List<String> topLines = new ArrayList<>();
         for (SpfVerdict verdict : verdicts) {
             topLines.add(ReceivedSpfHeader.NAME + ": " + ReceivedSpfHeader.value(verdict, settings.receiver()));

@@ -31,6 +31,7 @@ import org.hackablemail.config.ValueParsers;
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.core.store.StorageUnavailableException;
+import org.hackablemail.metrics.BundleMetrics;
 import org.hackablemail.plugin.email.PluginInput;
 import org.hackablemail.plugin.email.ReplyEmail;
 import org.hackablemail.plugin.host.Outcome;
@@ -195,7 +196,7 @@ public class WasmPluginMailet extends GenericMailet {
                 untouched.add(recipient);
             } else {
                 decided.put(recipient, decision.get());
-                metricFactory.generate("hackablemail.plugin.outcome." + decision.get().outcome()).increment();
+                metricFactory.generate("hackablemail.plugin.fate." + BundleMetrics.part(decision.get().outcome())).increment();
             }
         }
         carryOut(mail, untouched, decided);

@@ -11,6 +11,8 @@ import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.metrics.api.NoopGaugeRegistry;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
@@ -23,6 +25,7 @@ import org.hackablemail.bayes.Label;
 import org.hackablemail.bayes.store.Scope;
 import org.hackablemail.bayes.store.Source;
 import org.hackablemail.bayes.store.TrainingKey;
+import org.hackablemail.metrics.BundleMetrics;
 import org.hackablemail.spam.SpamFilter;
 import org.hackablemail.spam.SpamFilters;
 import org.hackablemail.spam.SyntheticMail;
@@ -41,6 +44,7 @@ class BayesianSpamTaggerTest {
     Path workingDirectory;
 
     private SpamFilter spamFilter;
+    private final RecordingMetricFactory metricFactory = new RecordingMetricFactory();
 
     @BeforeEach
     void setUp() {
@@ -58,7 +62,7 @@ class BayesianSpamTaggerTest {
     }
 
     private BayesianSpamTagger tagger(FakeMailetConfig.Builder config) throws MessagingException {
-        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter);
+        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter, new BundleMetrics(metricFactory, new NoopGaugeRegistry()));
         tagger.init(config.build());
         return tagger;
     }
@@ -104,6 +108,8 @@ class BayesianSpamTaggerTest {
 
         assertThat(header(mail, "X-Spam-Bayes")).isEqualTo("no");
         assertThat(header(mail, "X-Spam-Flag")).isNull();
+        assertThat(metricFactory.countFor("hackablemail.bayes.verdict.no")).isEqualTo(1);
+        assertThat(metricFactory.countFor("hackablemail.bayes.verdict.yes")).isZero();
         assertThat(AttributeUtils.getValueAndCastFromMail(mail, BayesianSpamTagger.VERDICT_ATTRIBUTE, String.class)).contains("no");
     }
 
@@ -196,7 +202,7 @@ class BayesianSpamTaggerTest {
         FakeMailContext context = FakeMailContext.defaultContext();
         FakeMail mail = FakeMail.builder().name("mail1").recipients(BOB, ALICE)
             .mimeMessage(new MimeMessage(null, new ByteArrayInputStream(withMessageId(newsletter(4))))).build();
-        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter);
+        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter, new BundleMetrics(metricFactory, new NoopGaugeRegistry()));
         tagger.init(config().mailetContext(context).build());
 
         tagger.service(mail);
@@ -223,7 +229,7 @@ class BayesianSpamTaggerTest {
         FakeMailContext context = FakeMailContext.defaultContext();
         FakeMail mail = FakeMail.builder().name("mail1").recipients(BOB, ALICE)
             .mimeMessage(new MimeMessage(null, new ByteArrayInputStream(SyntheticMail.spam(5)))).build();
-        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter);
+        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter, new BundleMetrics(metricFactory, new NoopGaugeRegistry()));
         tagger.init(config().mailetContext(context).build());
 
         tagger.service(mail);

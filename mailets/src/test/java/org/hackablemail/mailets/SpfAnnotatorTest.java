@@ -11,12 +11,15 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MaybeSender;
 import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.james.metrics.api.NoopGaugeRegistry;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.hackablemail.metrics.BundleMetrics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +29,8 @@ class SpfAnnotatorTest {
     private static final String RECEIVER = "mx.example.org";
     private static final String PERMITTED_CLIENT = "192.0.2.1";
     private static final String OTHER_CLIENT = "198.51.100.7";
+
+    private static final RecordingMetricFactory METRICS = new RecordingMetricFactory();
 
     private SpfAnnotator mailet;
 
@@ -39,7 +44,7 @@ class SpfAnnotatorTest {
             .txt("example.com", "v=spf1 ip4:" + PERMITTED_CLIENT + " -all")
             .txt("mail.example.com", "v=spf1 a -all")
             .a("mail.example.com", PERMITTED_CLIENT)
-            .timingOut("slow.example.com"));
+            .timingOut("slow.example.com"), new BundleMetrics(METRICS, new NoopGaugeRegistry()));
         annotator.init(config);
         return annotator;
     }
@@ -213,6 +218,18 @@ class SpfAnnotatorTest {
         assertThatThrownBy(() -> annotator(config().setProperty(name, value).build()))
             .isInstanceOf(MessagingException.class)
             .hasMessageContaining(expectedInMessage);
+    }
+
+    @Test
+    void serviceShouldCountResultsAndUncheckedMailInJamesMetrics() throws Exception {
+        long failed = METRICS.countFor("hackablemail.spf.result.fail");
+        long skipped = METRICS.countFor("hackablemail.spf.skipped");
+
+        mailet.service(mail(OTHER_CLIENT, "alice@example.com").build());
+        mailet.service(mail("127.0.0.1", "alice@example.com").build());
+
+        assertThat(METRICS.countFor("hackablemail.spf.result.fail")).isEqualTo(failed + 1);
+        assertThat(METRICS.countFor("hackablemail.spf.skipped")).isEqualTo(skipped + 1);
     }
 
     @Test
