@@ -107,7 +107,7 @@ class WasmPluginMailetTest {
         assertThat(mail.getRecipients()).containsExactly(new MailAddress("bob@demo.test"));
         assertThat(mail.getState()).isEqualTo(PROCESSOR);
         assertThat(mail.getAttribute(WasmPluginMailet.OUTCOME)).contains(outcome("delivered"));
-        assertThat(metrics.countFor("hackablemail.plugin.outcome.delivered")).isEqualTo(1);
+        assertThat(metrics.countFor("hackablemail.plugin.fate.delivered")).isEqualTo(1);
     }
 
     @Test
