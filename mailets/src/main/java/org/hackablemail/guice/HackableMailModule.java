@@ -28,6 +28,7 @@ import org.hackablemail.core.store.fs.FileSystemStorage;
 import org.hackablemail.health.BundleComponent;
 import org.hackablemail.health.DataDirectory;
 import org.hackablemail.health.StorageHealth;
+import org.hackablemail.message.MailSnapshots;
 import org.hackablemail.plugin.host.HostWarmUp;
 import org.hackablemail.plugin.host.DiskCodeCache;
 import org.hackablemail.plugin.host.PluginHost;
@@ -68,6 +69,8 @@ public class HackableMailModule extends AbstractModule {
         bind(DataDirectory.class).in(Scopes.SINGLETON);
         bind(OwnerPlugins.class).in(Scopes.SINGLETON);
         bind(SpamFilter.class).in(Scopes.SINGLETON);
+        // One snapshot per mail, shared by the spam tagger and the plugin mailet: one instance for all mailets.
+        bind(MailSnapshots.class).in(Scopes.SINGLETON);
         Multibinder<BundleComponent> components = Multibinder.newSetBinder(binder(), BundleComponent.class);
         components.addBinding().to(DataDirectory.class);
         components.addBinding().to(StorageHealth.class);

@@ -29,6 +29,7 @@ import org.hackablemail.bayes.classify.ClassifierSettings;
 import org.hackablemail.bayes.classify.ModelUsed;
 import org.hackablemail.bayes.classify.Verdict;
 import org.hackablemail.bayes.store.Scope;
+import org.hackablemail.message.MailSnapshots;
 import org.hackablemail.metrics.BundleMetrics;
 import org.hackablemail.plugins.JamesOwners;
 import org.hackablemail.spam.MessageBytes;
@@ -52,10 +53,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A score at or above {@code spamThreshold} is {@code yes}, at or below {@code hamThreshold} is {@code no}, in
  * between {@code unknown}. A model that has not learnt enough of both kinds (20 spam and 20 ham messages), or a message
- * with no token it knows, is always {@code unknown} (score 0.5). Only the first {@code maxMessageSize} bytes are read.
- * Mail from SMTP-authenticated senders, the server's own users, is not classified unless {@code skipAuthenticated} is
- * false; the bundle's own messages ({@link BundleMessages}: replies, notices, invites) never are. With
- * {@code bayes.autolearn=true} (hackable-mail.properties) very confident shared verdicts are learnt.</p>
+ * with no token it knows, is always {@code unknown} (score 0.5). The message is read through the mail's one snapshot
+ * ({@code MailSnapshots}), which the recipients' plugins read again later instead of parsing the message a second
+ * time; autolearn keeps its first {@code maxMessageSize} bytes. Mail from SMTP-authenticated senders, the server's own
+ * users, is not classified unless {@code skipAuthenticated} is false; the bundle's own messages ({@link BundleMessages}:
+ * replies, notices, invites) never are. With {@code bayes.autolearn=true} (hackable-mail.properties) very confident
+ * shared verdicts are learnt.</p>
  *
  * <pre><code>
  * &lt;mailet match="All" class="org.hackablemail.mailets.BayesianSpamTagger"&gt;
@@ -91,6 +94,7 @@ public class BayesianSpamTagger extends GenericMailet {
     }
 
     private final SpamFilter spamFilter;
+    private final MailSnapshots snapshots;
     private double spamThreshold;
     private double hamThreshold;
     private long maxMessageSize;
@@ -100,9 +104,10 @@ public class BayesianSpamTagger extends GenericMailet {
 
     /** Counts each recipient's verdict as {@code hackablemail.bayes.verdict.<yes|no|unknown>}. */
     @Inject
-    public BayesianSpamTagger(SpamFilter spamFilter, BundleMetrics metrics) {
+    public BayesianSpamTagger(SpamFilter spamFilter, BundleMetrics metrics, MailSnapshots snapshots) {
         this.spamFilter = spamFilter;
         this.metrics = metrics;
+        this.snapshots = snapshots;
     }
 
     @Override
@@ -126,9 +131,8 @@ public class BayesianSpamTagger extends GenericMailet {
                 || skipAuthenticated && mail.getAttribute(Mail.SMTP_AUTH_USER).isPresent()) {
             return;
         }
-        byte[] bytes = MessageBytes.read(mail.getMessage(), maxMessageSize);
         BayesianFilter filter = spamFilter.filter();
-        Set<String> tokens = filter.tokenize(bytes);
+        Set<String> tokens = filter.tokenize(snapshots.of(mail));
         Classification shared = filter.classify(tokens, Optional.empty());
         Map<Tagging, List<MailAddress>> groups = new LinkedHashMap<>();
         for (MailAddress recipient : mail.getRecipients()) {
@@ -139,7 +143,7 @@ public class BayesianSpamTagger extends GenericMailet {
             metrics.counter("hackablemail.bayes.verdict." + tagging.verdict().headerValue()).increment();
             groups.computeIfAbsent(tagging, any -> new ArrayList<>()).add(recipient);
         }
-        spamFilter.autolearner().offer(bytes, shared);
+        spamFilter.autolearner().offer(() -> bytesOf(mail), shared);
         if (groups.isEmpty()) {
             tag(mail, tagging(shared));
             return;
@@ -151,6 +155,15 @@ public class BayesianSpamTagger extends GenericMailet {
             sendCopy(mail, group.getValue(), group.getKey());
         }
         tag(mail, first.getKey());
+    }
+
+    /** The message as autolearn keys and keeps it: its first {@code maxMessageSize} bytes. */
+    private byte[] bytesOf(Mail mail) {
+        try {
+            return MessageBytes.read(mail.getMessage(), maxMessageSize);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Cannot read the message of " + mail.getName(), e);
+        }
     }
 
     /** The recipient's personal layer, when they have one worth reading; recipients without one get the shared verdict. */

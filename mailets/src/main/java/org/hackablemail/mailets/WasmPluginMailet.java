@@ -31,6 +31,7 @@ import org.hackablemail.config.ValueParsers;
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.core.store.StorageUnavailableException;
+import org.hackablemail.message.MailSnapshots;
 import org.hackablemail.metrics.BundleMetrics;
 import org.hackablemail.plugin.email.PluginInput;
 import org.hackablemail.plugin.email.ReplyEmail;
@@ -123,17 +124,18 @@ public class WasmPluginMailet extends GenericMailet {
     @Inject
     public WasmPluginMailet(OwnerPlugins plugins, AutomaticallySentMailDetector automaticallySent,
                             MetricFactory metricFactory, SandboxLimits limits, SenderVouching senderVouching,
-                            ReplyBudget replyBudget) {
-        this(plugins, automaticallySent, metricFactory, limits, senderVouching, replyBudget, Clock.systemUTC());
+                            ReplyBudget replyBudget, MailSnapshots snapshots) {
+        this(plugins, automaticallySent, metricFactory, limits, senderVouching, replyBudget, snapshots,
+            Clock.systemUTC());
     }
 
     WasmPluginMailet(OwnerPlugins plugins, AutomaticallySentMailDetector automaticallySent,
                      MetricFactory metricFactory, SandboxLimits limits, SenderVouching senderVouching,
-                     ReplyBudget replyBudget, Clock clock) {
+                     ReplyBudget replyBudget, MailSnapshots snapshots, Clock clock) {
         this.plugins = plugins;
         this.automaticallySent = automaticallySent;
         this.metricFactory = metricFactory;
-        this.incomingEmails = new IncomingEmailFactory(limits.maxInputBytes());
+        this.incomingEmails = new IncomingEmailFactory(snapshots, limits.maxInputBytes());
         this.senderVouching = senderVouching;
         this.replyBudget = replyBudget;
         this.clock = clock;
@@ -282,6 +284,7 @@ public class WasmPluginMailet extends GenericMailet {
             mail.setAttribute(outcomeAttribute(inPlace.get().outcome()));
             if (inPlace.get().changes().isPresent()) {
                 inPlace.get().changes().get().applyTo(mail.getMessage());
+                MailSnapshots.forget(mail);
             }
         }
         mail.setRecipients(staying);
@@ -307,6 +310,7 @@ public class WasmPluginMailet extends GenericMailet {
             copy.setAttribute(outcomeAttribute(group.outcome()));
             if (group.changes().isPresent()) {
                 group.changes().get().applyTo(copy.getMessage());
+                MailSnapshots.forget(copy);
             }
             getMailetContext().sendMail(copy, mail.getState());
         } finally {

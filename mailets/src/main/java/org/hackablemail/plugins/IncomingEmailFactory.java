@@ -9,19 +9,23 @@ import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.Mail;
 import org.hackablemail.mailets.BayesianSpamTagger;
 import org.hackablemail.mailets.SpfAnnotator;
+import org.hackablemail.message.MailSnapshots;
 import org.hackablemail.plugin.email.IncomingEmail;
-import org.hackablemail.plugin.email.MessageView;
 import org.hackablemail.plugin.email.PluginInput;
+import org.hackablemail.plugin.email.SnapshotView;
 
 /**
- * Builds the {@code IncomingEmail} a recipient's plugin receives, within the sandbox's input cap: when the message
- * is too large, the body is cut and {@code bodyTruncated} set.
+ * Builds the {@code IncomingEmail} a recipient's plugin receives, within the sandbox's input cap: the mail's snapshot
+ * (shared with the spam tagger, see {@link MailSnapshots}), its header as it is now, and what earlier mailets found.
+ * When the message is too large, the body is cut and {@code bodyTruncated} set.
  */
 public class IncomingEmailFactory {
 
+    private final MailSnapshots snapshots;
     private final int maxInputBytes;
 
-    public IncomingEmailFactory(int maxInputBytes) {
+    public IncomingEmailFactory(MailSnapshots snapshots, int maxInputBytes) {
+        this.snapshots = snapshots;
         this.maxInputBytes = maxInputBytes;
     }
 
@@ -34,30 +38,21 @@ public class IncomingEmailFactory {
         }
 
         public PluginInput forRecipient(MailAddress recipient) {
-            IncomingEmail own = new IncomingEmail(email.sender(), recipient.asString(), email.headers(), email.body(),
-                email.messageId(), email.subject(), email.headerList(), email.attachments(), email.spam(), email.spf(),
-                email.remoteIp(), email.size(), email.bodyTruncated(), email.receivedAt());
-            return PluginInput.fitted(own, maxInputBytes);
+            return PluginInput.fitted(email.toBuilder().receiver(recipient.asString()).build(), maxInputBytes);
         }
     }
 
     public MailView view(Mail mail) throws MessagingException {
-        MessageView view = MessageView.of(mail.getMessage());
-        return new MailView(new IncomingEmail(
-            mail.getMaybeSender().asString(""),
-            null,
-            view.headers(),
-            view.text(),
-            view.messageId(),
-            view.subject(),
-            view.headerList(),
-            view.attachments(),
-            spam(mail).orElse(null),
-            AttributeUtils.getValueAndCastFromMail(mail, SpfAnnotator.RESULT_ATTRIBUTE, String.class).map(IncomingEmail.SpfResult::new).orElse(null),
-            mail.getRemoteAddr(),
-            mail.getMessageSize(),
-            null,
-            Optional.ofNullable(mail.getLastUpdated()).map(date -> date.toInstant().getEpochSecond()).orElse(null)));
+        return new MailView(SnapshotView.of(snapshots.of(mail), snapshots.currentHeader(mail.getMessage()))
+            .sender(mail.getMaybeSender().asString(""))
+            .spam(spam(mail).orElse(null))
+            .spf(AttributeUtils.getValueAndCastFromMail(mail, SpfAnnotator.RESULT_ATTRIBUTE, String.class)
+                .map(IncomingEmail.SpfResult::new).orElse(null))
+            .remoteIp(mail.getRemoteAddr())
+            .size(mail.getMessageSize())
+            .receivedAt(Optional.ofNullable(mail.getLastUpdated()).map(date -> date.toInstant().getEpochSecond())
+                .orElse(null))
+            .build());
     }
 
     private static Optional<IncomingEmail.SpamResult> spam(Mail mail) {

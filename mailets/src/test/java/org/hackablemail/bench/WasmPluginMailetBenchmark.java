@@ -21,6 +21,7 @@ import org.hackablemail.core.Owner;
 import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.core.plugins.OwnerPluginsOnDisk;
 import org.hackablemail.mailets.WasmPluginMailet;
+import org.hackablemail.message.MailSnapshots;
 import org.hackablemail.plugins.ReplyBudget;
 import org.hackablemail.plugins.SenderVouching;
 import org.hackablemail.plugin.host.SandboxLimits;
@@ -50,7 +51,7 @@ public final class WasmPluginMailetBenchmark {
             plugins.push(Owner.of("owner@demo.test"), Files.readAllBytes(Path.of(args[0])), List.of(), "bench", false);
             WasmPluginMailet mailet = new WasmPluginMailet(plugins, new AutomaticallySentMailDetectorImpl(),
                 new RecordingMetricFactory(), limits, SenderVouching.LOCAL_EVIDENCE_ONLY,
-                new ReplyBudget(30, Clock.systemUTC()));
+                new ReplyBudget(30, Clock.systemUTC()), new MailSnapshots());
             mailet.init(FakeMailetConfig.builder().mailetName("bench").mailetContext(FakeMailContext.defaultContext()).build());
 
             for (int threads = 1; threads <= 2; threads++) {

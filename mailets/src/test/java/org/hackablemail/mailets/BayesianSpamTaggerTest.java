@@ -25,6 +25,7 @@ import org.hackablemail.bayes.Label;
 import org.hackablemail.bayes.store.Scope;
 import org.hackablemail.bayes.store.Source;
 import org.hackablemail.bayes.store.TrainingKey;
+import org.hackablemail.message.MailSnapshots;
 import org.hackablemail.metrics.BundleMetrics;
 import org.hackablemail.spam.SpamFilter;
 import org.hackablemail.spam.SpamFilters;
@@ -62,7 +63,8 @@ class BayesianSpamTaggerTest {
     }
 
     private BayesianSpamTagger tagger(FakeMailetConfig.Builder config) throws MessagingException {
-        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter, new BundleMetrics(metricFactory, new NoopGaugeRegistry()));
+        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter, new BundleMetrics(metricFactory, new NoopGaugeRegistry()),
+            new MailSnapshots());
         tagger.init(config.build());
         return tagger;
     }
@@ -148,14 +150,22 @@ class BayesianSpamTaggerTest {
         assertThat(mail.getMessage().getHeader("X-Spam-Bayes-Score")).hasSize(1);
     }
 
+    /** The plugins read the same snapshot in local-delivery, with the header as the tagger left it. */
     @Test
-    void shouldReadOnlyTheFirstMaxMessageSizeBytes() throws Exception {
+    void shouldLeaveItsSnapshotOfTheMessageForLaterReaders() throws Exception {
         train();
-        FakeMail mail = mail(SyntheticMail.message("x@spam.example", "Hello", "Nothing telling here. " + SyntheticMail.SPAM_TEXT));
+        MailSnapshots snapshots = new MailSnapshots();
+        FakeMail mail = mail(SyntheticMail.spam(1));
+        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter, new BundleMetrics(metricFactory, new NoopGaugeRegistry()),
+            snapshots);
+        tagger.init(config().build());
 
-        tagger(config().setProperty("maxMessageSize", "40")).service(mail);
+        tagger.service(mail);
 
-        assertThat(header(mail, "X-Spam-Bayes")).isNotEqualTo("yes");
+        String key = mail.getAttribute(MailSnapshots.ATTRIBUTE).orElseThrow().getValue().value().toString();
+        assertThat(snapshots.of(mail)).isSameAs(snapshots.of(mail));
+        assertThat(mail.getAttribute(MailSnapshots.ATTRIBUTE).orElseThrow().getValue().value()).isEqualTo(key);
+        assertThat(snapshots.currentHeader(mail.getMessage())).extracting(field -> field.name()).contains("X-Spam-Bayes");
     }
 
     @Test
@@ -202,7 +212,8 @@ class BayesianSpamTaggerTest {
         FakeMailContext context = FakeMailContext.defaultContext();
         FakeMail mail = FakeMail.builder().name("mail1").recipients(BOB, ALICE)
             .mimeMessage(new MimeMessage(null, new ByteArrayInputStream(withMessageId(newsletter(4))))).build();
-        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter, new BundleMetrics(metricFactory, new NoopGaugeRegistry()));
+        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter, new BundleMetrics(metricFactory, new NoopGaugeRegistry()),
+            new MailSnapshots());
         tagger.init(config().mailetContext(context).build());
 
         tagger.service(mail);
@@ -229,7 +240,8 @@ class BayesianSpamTaggerTest {
         FakeMailContext context = FakeMailContext.defaultContext();
         FakeMail mail = FakeMail.builder().name("mail1").recipients(BOB, ALICE)
             .mimeMessage(new MimeMessage(null, new ByteArrayInputStream(SyntheticMail.spam(5)))).build();
-        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter, new BundleMetrics(metricFactory, new NoopGaugeRegistry()));
+        BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter, new BundleMetrics(metricFactory, new NoopGaugeRegistry()),
+            new MailSnapshots());
         tagger.init(config().mailetContext(context).build());
 
         tagger.service(mail);

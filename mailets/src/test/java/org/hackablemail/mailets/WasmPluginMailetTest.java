@@ -35,6 +35,7 @@ import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.fs.FileSystemStorage;
 import org.hackablemail.plugin.host.HostCapacity;
 import org.hackablemail.plugin.host.PluginHost;
+import org.hackablemail.message.MailSnapshots;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationSuite;
 import org.hackablemail.plugins.ReplyBudget;
@@ -78,7 +79,7 @@ class WasmPluginMailetTest {
 
     private WasmPluginMailet mailet(ReplyBudget replies) {
         return new WasmPluginMailet(plugins, new AutomaticallySentMailDetectorImpl(), metrics, limits,
-            SenderVouching.LOCAL_EVIDENCE_ONLY, replies, clock);
+            SenderVouching.LOCAL_EVIDENCE_ONLY, replies, new MailSnapshots(), clock);
     }
 
     @AfterEach

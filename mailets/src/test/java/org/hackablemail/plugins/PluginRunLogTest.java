@@ -64,8 +64,8 @@ class PluginRunLogTest {
     private PluginRun run(Path plugin, String subject, Map<String, String> config) throws Exception {
         onDisk.plugins().push(BOB, Files.readAllBytes(plugin), List.of(), "test", false);
         onDisk.plugins().setConfig(BOB, config, "test");
-        IncomingEmail email = new IncomingEmail("alice@example.org", "bob@example.org", Map.of("Subject", subject),
-            "Hello", "<m1@example.org>", subject, null, null, null, null, null, null, null, null);
+        IncomingEmail email = IncomingEmail.builder().sender("alice@example.org").receiver("bob@example.org")
+            .headers(Map.of("Subject", subject)).body("Hello").messageId("<m1@example.org>").subject(subject).build();
         runs.clear();
         onDisk.plugins().run(BOB, PluginInput.fitted(email, 1024 * 1024), true);
         return runs.get(0);

@@ -25,9 +25,9 @@ class PluginRunMetricsTest {
     private static final Path TEST_PLUGINS = Path.of("../plugin-host/src/test/resources/plugins");
     private static final Path EXAMPLES = Path.of("../pdk/examples");
     private static final Owner BOB = Owner.of("bob@example.org");
-    private static final PluginInput EMAIL = PluginInput.fitted(new IncomingEmail("alice@example.org",
-        "bob@example.org", Map.of("Subject", "Project XYZ"), "Hello", "<m1@example.org>", "Project XYZ", null, null,
-        null, null, null, null, null, null), 1024 * 1024);
+    private static final PluginInput EMAIL = PluginInput.fitted(IncomingEmail.builder().sender("alice@example.org")
+        .receiver("bob@example.org").headers(Map.of("Subject", "Project XYZ")).body("Hello")
+        .messageId("<m1@example.org>").subject("Project XYZ").build(), 1024 * 1024);
 
     @TempDir
     Path directory;

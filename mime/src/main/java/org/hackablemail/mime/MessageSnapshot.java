@@ -17,12 +17,14 @@ public final class MessageSnapshot {
     private final List<Part> parts;
     private final List<Problem> problems;
     private final long size;
+    private final long keptChars;
     private final Part body;
 
-    MessageSnapshot(List<Part> parts, List<Problem> problems, long size, Part body) {
+    MessageSnapshot(List<Part> parts, List<Problem> problems, long size, long keptChars, Part body) {
         this.parts = List.copyOf(parts);
         this.problems = List.copyOf(problems);
         this.size = size;
+        this.keptChars = keptChars;
         this.body = body;
     }
 
@@ -64,6 +66,11 @@ public final class MessageSnapshot {
     /** Bytes read. */
     public long size() {
         return size;
+    }
+
+    /** Characters of text and header kept (at most {@link MimeLimits#maxKeptChars()}): what holding it costs. */
+    public long keptChars() {
+        return keptChars;
     }
 
     /**

@@ -76,7 +76,8 @@ final class SnapshotReader {
         }
         source.drain(copyBuffer);
         List<Part> parts = recorded.stream().map(PartBuilder::build).toList();
-        return new MessageSnapshot(parts, problems.list(), source.count(), bodyOf(parts));
+        return new MessageSnapshot(parts, problems.list(), source.count(), limits.maxKeptChars() - budget.left(),
+            bodyOf(parts));
     }
 
     /** The first inline text/plain part, else text/html; parts outside attached messages first. */

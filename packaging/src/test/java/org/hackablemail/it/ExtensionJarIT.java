@@ -49,6 +49,14 @@ class ExtensionJarIT {
                 || name.startsWith("io/netty/") || name.equals("reference.conf"));
     }
 
+    /** James ships both (mime4j 0.8.9, jsoup 1.15.3) and its parent-first class loader would pick its own anyway. */
+    @Test
+    void shouldCarryTheSnapshotButNeitherOfTheParsersJamesProvides() {
+        assertThat(entries).contains("org/hackablemail/mime/MessageSnapshot.class")
+            .noneMatch(name -> name.startsWith("org/jsoup/") || name.contains("/jsoup/")
+                || name.startsWith("org/apache/james/mime4j/"));
+    }
+
     @Test
     void shouldBundleChicoryUnrelocated() {
         assertThat(entries).anyMatch(name -> name.startsWith("com/dylibso/chicory/runtime/"));

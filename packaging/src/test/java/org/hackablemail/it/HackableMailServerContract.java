@@ -90,6 +90,43 @@ abstract class HackableMailServerContract {
         assertThat(mailboxes.awaitMessages(sender, 1)).contains("Subject: RE: Project XYZ status", "Auto-Submitted: auto-replied");
     }
 
+    /**
+     * The message snapshot (James's own mime4j and jsoup, neither bundled) works inside this James: an HTML-only
+     * message reaches the plugin as text, and a damaged one with its attachment and its problems.
+     */
+    @Test
+    void pluginsShouldSeeTheTextOfHtmlAndTheAttachmentsOfDamagedMail() throws Exception {
+        String owner = "html-owner@demo.test";
+        String reporter = "report-owner@demo.test";
+        String sender = "html-sender@demo.test";
+        for (String user : List.of(owner, reporter, sender)) {
+            webAdmin().upsertUser(user, DemoUsers.PASSWORD);
+        }
+        assertThat(webAdmin().put("/hackable/plugins/" + owner, ExamplePlugins.PROJECT_XYZ_ASSEMBLYSCRIPT.wasm(),
+            "application/wasm").statusCode()).isEqualTo(201);
+        assertThat(webAdmin().put("/hackable/plugins/" + reporter, ExamplePlugins.REPORT_SEEN.wasm(),
+            "application/wasm").statusCode()).isEqualTo(201);
+        Mailboxes mailboxes = new Mailboxes(ports());
+
+        // Through the submission port: the server vouches for an authenticated sender, so the plugin's reply goes out.
+        try (SMTPMessageSender smtp = SMTPMessageSender.authentication("127.0.0.1", ports().submission(),
+                DemoUsers.DOMAIN, sender, DemoUsers.PASSWORD)) {
+            smtp.sendMessageWithHeaders(sender, owner, "From: " + sender + "\r\nSubject: status\r\n"
+                + "Content-Type: text/html\r\n\r\n<html><body><p>About Project <!-- a -->X<b>YZ</b></p></body></html>\r\n");
+        }
+        try (SMTPMessageSender smtp = SMTPMessageSender.noAuthentication("127.0.0.1", ports().smtp(), "outside.example")) {
+            smtp.sendMessageWithHeaders("stranger@outside.example", reporter, "From: stranger@outside.example\r\nSubject: damaged\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html; charset=x-nope\r\n\r\n"
+                + "<p>read me</p>\r\n--b\r\nContent-Type: application/x-msdownload; name=\"evil.exe\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nTVqQ\r\n--b--\r\n");
+        }
+
+        assertThat(mailboxes.awaitMessages(sender, 1)).contains("Talking about Project XYZ is forbidden");
+        assertThat(mailboxes.awaitMessages(reporter, 1))
+            .contains("X-Seen-Attachments: [{\"name\":\"evil.exe\"")
+            .contains("unknown-charset");
+    }
+
     /** The Bayes token store (Lucene, relocated in the extension jar, with its codecs found by SPI) works inside this James. */
     @Test
     void bayesianFilterShouldLearnOverWebadminAndTagMail() throws Exception {

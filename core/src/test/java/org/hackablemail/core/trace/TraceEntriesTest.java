@@ -42,8 +42,8 @@ class TraceEntriesTest {
     private TraceEntry runOn(Path plugin, String subject, Map<String, String> config) throws Exception {
         onDisk.plugins().push(BOB, Files.readAllBytes(plugin), List.of(), "test", false);
         onDisk.plugins().setConfig(BOB, config, "test");
-        IncomingEmail email = new IncomingEmail("alice@example.org", "bob@example.org", Map.of("Subject", subject),
-            "Hello", "<m1@example.org>", subject, null, null, null, null, null, null, null, null);
+        IncomingEmail email = IncomingEmail.builder().sender("alice@example.org").receiver("bob@example.org")
+            .headers(Map.of("Subject", subject)).body("Hello").messageId("<m1@example.org>").subject(subject).build();
         onDisk.plugins().run(BOB, PluginInput.fitted(email, 1024 * 1024), true);
         return onDisk.trace().read(BOB, TraceQuery.latest(1)).entries().get(0);
     }

@@ -1,19 +1,16 @@
 package org.hackablemail.plugin.simulation;
 
-import java.io.ByteArrayInputStream;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 
-import javax.mail.Address;
-import javax.mail.MessagingException;
-import javax.mail.Session;
+import javax.mail.internet.AddressException;
 import javax.mail.internet.InternetAddress;
-import javax.mail.internet.MimeMessage;
 
+import org.hackablemail.mime.HeaderField;
+import org.hackablemail.mime.MessageSnapshot;
 import org.hackablemail.plugin.email.IncomingEmail;
-import org.hackablemail.plugin.email.MessageView;
 import org.hackablemail.plugin.email.PluginInput;
+import org.hackablemail.plugin.email.SnapshotView;
 import org.hackablemail.plugin.host.EmailCall;
 
 /**
@@ -25,27 +22,21 @@ import org.hackablemail.plugin.host.EmailCall;
  */
 public record Scenario(String name, byte[] message, boolean deliverSucceeds, boolean replySucceeds,
                        Expectation expect) {
-    private static final Session SESSION = Session.getInstance(new Properties());
-
     public Scenario {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(expect, "expect");
     }
 
-    /**
-     * What the plugin gets, within the sandbox's input cap.
-     *
-     * @throws IllegalArgumentException when the message cannot be read
-     */
+    /** What the plugin gets, within the sandbox's input cap, read as James reads mail: any bytes will do. */
     PluginInput input(String owner, int maxInputBytes) {
-        try {
-            MimeMessage mime = new MimeMessage(SESSION, new ByteArrayInputStream(message));
-            IncomingEmail email = MessageView.of(mime).toIncomingEmail(sender(mime), owner, message.length);
-            return PluginInput.fitted(email, maxInputBytes);
-        } catch (MessagingException e) {
-            throw new IllegalArgumentException("not a readable message: " + e.getMessage(), e);
-        }
+        MessageSnapshot snapshot = MessageSnapshot.of(message);
+        IncomingEmail email = SnapshotView.of(snapshot)
+            .sender(sender(snapshot))
+            .receiver(owner)
+            .size((long) message.length)
+            .build();
+        return PluginInput.fitted(email, maxInputBytes);
     }
 
     /** The call with that input, the mock host answering as this scenario says. */
@@ -53,9 +44,22 @@ public record Scenario(String name, byte[] message, boolean deliverSucceeds, boo
         return new EmailCall(owner, input.json(), config, replySucceeds, deliverSucceeds);
     }
 
-    private static String sender(MimeMessage mime) throws MessagingException {
-        Address[] from = mime.getFrom();
-        return from != null && from.length > 0 && from[0] instanceof InternetAddress address
-            ? address.getAddress() : "";
+    /** The address of the first {@code From}, or "" (the null sender) when there is none that parses. */
+    private static String sender(MessageSnapshot snapshot) {
+        return snapshot.headers().stream()
+            .filter(field -> field.name().equalsIgnoreCase("From"))
+            .findFirst()
+            .map(HeaderField::value)
+            .map(Scenario::firstAddress)
+            .orElse("");
+    }
+
+    private static String firstAddress(String from) {
+        try {
+            InternetAddress[] addresses = InternetAddress.parseHeader(from, false);
+            return addresses.length > 0 && addresses[0].getAddress() != null ? addresses[0].getAddress() : "";
+        } catch (AddressException e) {
+            return "";
+        }
     }
 }

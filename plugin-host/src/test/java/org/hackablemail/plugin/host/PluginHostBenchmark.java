@@ -29,10 +29,12 @@ public final class PluginHostBenchmark {
     private static final int INSTALL_SAMPLES = 20;
     private static final int TIMEOUT_SAMPLES = 20;
     private static final Duration RUNAWAY_TIMEOUT = Duration.ofMillis(50);
-    private static final byte[] INPUT = EmailJson.toJson(new IncomingEmail("alice@example.org", "bob@example.org",
-        Map.of("Subject", "Project XYZ status", "From", "Alice <alice@example.org>", "To", "bob@example.org"),
-        "Hi Bob,\n\nwhere are we with project XYZ?\n\nAlice\n", "1234@example.org", "Project XYZ status",
-        null, List.of(), null, null, "192.0.2.1", 900L, false, 1763800000L));
+    private static final byte[] INPUT = EmailJson.toJson(IncomingEmail.builder()
+        .sender("alice@example.org").receiver("bob@example.org")
+        .headers(Map.of("Subject", "Project XYZ status", "From", "Alice <alice@example.org>", "To", "bob@example.org"))
+        .body("Hi Bob,\n\nwhere are we with project XYZ?\n\nAlice\n").messageId("1234@example.org")
+        .subject("Project XYZ status").attachments(List.of()).remoteIp("192.0.2.1").size(900L).bodyTruncated(false)
+        .receivedAt(1763800000L).build());
 
     private PluginHostBenchmark() {
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.hackablemail.bayes.BayesianFilter;
 import org.hackablemail.bayes.Label;
@@ -60,11 +61,17 @@ public final class Autolearner implements AutoCloseable {
      * @return the label it will be learnt as, if autolearn takes it
      */
     public Optional<Label> offer(byte[] message, Classification shared) {
+        return offer(() -> message, shared);
+    }
+
+    /** As {@link #offer(byte[], Classification)}, reading the message only when autolearn takes it. */
+    public Optional<Label> offer(Supplier<byte[]> content, Classification shared) {
         CountTable model = filter.model().shared();
         Optional<Label> label = decide(settings, shared, model.spamMessages(), model.hamMessages());
         if (label.isEmpty()) {
             return label;
         }
+        byte[] message = content.get();
         try {
             executor.execute(() -> filter.learn(TrainingKey.content(Scope.SHARED, message), label.get(), Source.AUTOLEARN,
                 () -> message).ifPresent(entry -> learnt.incrementAndGet()));
