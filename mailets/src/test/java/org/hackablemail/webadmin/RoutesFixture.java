@@ -70,9 +70,9 @@ final class RoutesFixture implements AutoCloseable {
 
     /** A message from alice through the owner's plugin, as the mailet runs it. */
     void mail(Owner owner, String subject) {
-        IncomingEmail email = new IncomingEmail("alice@example.org", owner.asString(), Map.of("Subject", subject),
-            "Hello", "<" + Math.abs(subject.hashCode()) + "@example.org>", subject, null, null, null, null, null, null,
-            null, null);
+        IncomingEmail email = IncomingEmail.builder().sender("alice@example.org").receiver(owner.asString())
+            .headers(Map.of("Subject", subject)).body("Hello").messageId("<" + Math.abs(subject.hashCode()) + "@example.org>")
+            .subject(subject).build();
         onDisk.plugins().run(owner, PluginInput.fitted(email, 1024 * 1024), true);
     }
 
