@@ -20,8 +20,11 @@ final class LocalSandbox implements AutoCloseable {
     private final PluginHost host;
     private final SimulationSuite suite;
     private final PluginDigest plugin;
+    private final Map<String, String> config;
 
-    LocalSandbox(byte[] wasm) throws CliFailure {
+    /** @param config what the plugin reads with {@code config_get} */
+    LocalSandbox(byte[] wasm, Map<String, String> config) throws CliFailure {
+        this.config = Map.copyOf(config);
         SandboxLimits limits = SandboxLimits.defaults();
         this.host = new PluginHost(limits, HostCapacity.defaults());
         this.suite = new SimulationSuite(host, limits.maxInputBytes());
@@ -34,11 +37,11 @@ final class LocalSandbox implements AutoCloseable {
     }
 
     SimulationReport simulate(List<Scenario> ownerCases) {
-        return suite.run(plugin, OWNER, Map.of(), ownerCases);
+        return suite.run(plugin, OWNER, config, ownerCases);
     }
 
     ScenarioResult run(Scenario scenario) {
-        return suite.runOne(plugin, OWNER, Map.of(), scenario);
+        return suite.runOne(plugin, OWNER, config, scenario);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.hackablemail.cli.plugin;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.hackablemail.plugin.simulation.Scenario;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {"Validates the plugin and runs it in the same sandbox, with the same simulations, as the server "
         + "does on a push, and prints what it did in each: return code, deliver and reply calls, logs.",
-        "With --email, runs it on that one message instead (the mock host accepts deliver and reply)."},
+        "With --email, runs it on that one message instead (the mock host accepts deliver and reply).",
+        "With --config, the plugin reads those values with config_get, as your configuration on the server."},
     footer = GuestCommand.EXIT_CODES)
 public class PluginTestCommand extends GuestCommand {
     @Parameters(index = "0", paramLabel = "PLUGIN.wasm", description = "The plugin module.")
@@ -31,6 +33,9 @@ public class PluginTestCommand extends GuestCommand {
         + "cases as a push takes them) and *.eml files (must not fail)."})
     Path cases;
 
+    @Option(names = "--config", paramLabel = "KEY=VALUE", description = "A configuration value (may be repeated).")
+    List<String> config = new ArrayList<>();
+
     @Override
     void run(PrintWriter out) throws CliFailure {
         if (email != null && cases != null) {
@@ -41,7 +46,7 @@ public class PluginTestCommand extends GuestCommand {
         List<Scenario> ownerCases = cases == null ? List.of() : PluginFiles.cases(cases);
         err().println("Testing " + plugin + " (" + wasm.length + " bytes) ...");
         err().flush();
-        try (LocalSandbox sandbox = new LocalSandbox(wasm)) {
+        try (LocalSandbox sandbox = new LocalSandbox(wasm, ConfigPairs.parse(config, spec))) {
             ReportPrinter printer = new ReportPrinter(out);
             if (message != null) {
                 ScenarioResult result = sandbox.run(message);

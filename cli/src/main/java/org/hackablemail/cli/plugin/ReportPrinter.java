@@ -4,10 +4,14 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
+import org.hackablemail.core.PrintableText;
 import org.hackablemail.plugin.simulation.ScenarioResult;
 import org.hackablemail.plugin.simulation.SimulationReport;
 
-/** Prints what a plugin did in each scenario: status, return code, problems, deliver and reply calls, logs. */
+/**
+ * Prints what a plugin did in each scenario: status, return code, problems, deliver and reply calls, logs. Texts from
+ * the plugin and the messages go through {@link PrintableText}: they cannot move the cursor or colour the terminal.
+ */
 final class ReportPrinter {
     private final PrintWriter out;
 
@@ -27,20 +31,20 @@ final class ReportPrinter {
         if (result.returnCode() != null) {
             out.println("    returned " + result.returnCode());
         }
-        result.problems().forEach(problem -> out.println("    problem: " + problem));
+        result.problems().forEach(problem -> out.println("    problem: " + PrintableText.of(problem)));
         print("deliver", result.deliver());
         print("reply", result.reply());
         List<String> logs = result.logs() == null ? List.of() : result.logs();
-        logs.forEach(line -> out.println("    log: " + line));
+        logs.forEach(line -> out.println("    log: " + PrintableText.of(line)));
     }
 
     private void print(String call, ScenarioResult.Message message) {
         if (message == null) {
             return;
         }
-        out.println("    " + call + ": Subject: " + message.subject());
+        out.println("    " + call + ": Subject: " + PrintableText.of(message.subject()));
         if (message.body() != null) {
-            message.body().lines().forEach(line -> out.println("      | " + line));
+            message.body().lines().forEach(line -> out.println("      | " + PrintableText.of(line)));
         }
     }
 }

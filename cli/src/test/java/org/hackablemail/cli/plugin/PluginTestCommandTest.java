@@ -18,6 +18,7 @@ import picocli.CommandLine;
 class PluginTestCommandTest {
     private static final Path REPOSITORY = Path.of("..");
     private static final Path SUBJECT_TAGGER = REPOSITORY.resolve("pdk/examples/subject-tagger-wat/subject-tagger.wasm");
+    private static final Path SUBJECT_BLOCKER = REPOSITORY.resolve("pdk/examples/subject-blocker-c/subject-blocker.wasm");
     private static final Path DROP = REPOSITORY.resolve("plugin-host/src/test/resources/plugins/drop.wasm");
     private static final String MESSAGE = "From: writer@example.org\r\nSubject: Hello\r\n\r\nHi there\r\n";
 
@@ -52,6 +53,26 @@ class PluginTestCommandTest {
         assertThat(exitCode).isZero();
         assertThat(out.toString()).isEqualTo("PASSED  hello.eml\n    returned 0\n    deliver: Subject: [tagged] Hello\n"
             + "      | Hi there\n");
+    }
+
+    @Test
+    void shouldGiveThePluginTheConfigurationGiven() throws IOException {
+        Path email = Files.writeString(directory.resolve("offer.eml"), "From: a@b.test\r\nSubject: Cheap \u001b[31moffer\r\n\r\nBuy\r\n");
+
+        int exitCode = run("plugin", "test", SUBJECT_BLOCKER.toString(), "--email", email.toString(),
+            "--config", "blocked_subjects=cheap");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).startsWith("PASSED  offer.eml\n    returned 77\n")
+            .contains("    log: INFO bouncing: subject matches blocked pattern \"cheap\"\n");
+    }
+
+    @Test
+    void aConfigurationValueShouldBeKeyEqualsValue() {
+        int exitCode = run("plugin", "test", SUBJECT_BLOCKER.toString(), "--config", "blocked_subjects");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("'blocked_subjects' is not KEY=VALUE");
     }
 
     @Test
