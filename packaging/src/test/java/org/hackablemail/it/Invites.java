@@ -27,7 +27,11 @@ final class Invites {
     /** An invite code mailed to the address, read from its inbox (which must hold nothing else yet). */
     String code(String address) throws Exception {
         mailboxes.send(address, List.of(DemoUsers.IT_ADDRESS), "/hackablemail signup", "please");
-        String invite = mailboxes.awaitMessages(address, 1);
+        return codeIn(mailboxes.awaitMessages(address, 1));
+    }
+
+    /** The code an invite mail carries. */
+    static String codeIn(String invite) {
         Matcher code = CODE.matcher(invite);
         assertThat(code.find()).as(invite).isTrue();
         return code.group(1);
@@ -40,7 +44,11 @@ final class Invites {
 
     /** A push token of the address, from a fresh invite. */
     String token(String address) throws Exception {
-        HttpResponse<String> redeemed = redeem(code(address));
+        return tokenIn(redeem(code(address)));
+    }
+
+    /** The push token a redemption answered. */
+    static String tokenIn(HttpResponse<String> redeemed) {
         Matcher token = TOKEN.matcher(redeemed.body());
         assertThat(token.find()).as(redeemed.body()).isTrue();
         return token.group(1);

@@ -2,24 +2,17 @@ package org.hackablemail.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.james.JamesServerExtension;
-import org.hackablemail.cli.HackmailCommand;
 import org.hackablemail.launcher.DemoUsers;
 import org.hackablemail.launcher.WebAdminClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import picocli.CommandLine;
 
 /**
  * Self-service onboarding through a real James: a signup mail to the IT address, the invite in the sender's IMAP
@@ -28,7 +21,6 @@ import picocli.CommandLine;
  */
 class OnboardingTest {
     private static final InProcessJames JAMES = new InProcessJames();
-    private static final Pattern CODE = Pattern.compile("Your invite code: (\\S+)");
     private static final String PLUGIN = "/hackable-guest/plugin";
     private static final String INVALID_CODE = "{\"statusCode\":400,\"type\":\"InvalidArgument\",\"message\":\"This "
         + "invite code is unknown, expired or already used: mail the IT address again for a new one\"";
@@ -40,6 +32,7 @@ class OnboardingTest {
 
     private static WebAdminClient webAdmin;
     private static Mailboxes mailboxes;
+    private static Invites invites;
     private String owner;
     private String other;
 
@@ -47,7 +40,7 @@ class OnboardingTest {
     static void setUp() throws Exception {
         webAdmin = JAMES.webAdmin();
         mailboxes = JAMES.mailboxes();
-        webAdmin.upsertUser(DemoUsers.IT_ADDRESS, DemoUsers.PASSWORD);
+        invites = new Invites(JAMES);
     }
 
     @BeforeEach
@@ -59,10 +52,10 @@ class OnboardingTest {
     @Test
     void anOwnerShouldSignUpPushRollBackAndDeleteTheirPluginWithoutAnAdmin() throws Exception {
         mailboxes.send(owner, List.of(DemoUsers.IT_ADDRESS), "/HackableMail   signup", "please");
-        String code = code(mailboxes.awaitMessages(owner, 1));
+        String code = Invites.codeIn(mailboxes.awaitMessages(owner, 1));
 
-        HttpResponse<String> redeemed = redeem(code);
-        String token = token(redeemed);
+        HttpResponse<String> redeemed = invites.redeem(code);
+        String token = Invites.tokenIn(redeemed);
         WebAdminClient guest = WebAdminClient.onLoopback(JAMES.ports().webAdmin(), token);
         HttpResponse<String> pushed = guest.put(PLUGIN, ExamplePlugins.SUBJECT_TAGGER_WAT.wasm(), "application/wasm");
         mailboxes.send(other, List.of(owner), "Tagged", "by the pushed plugin");
@@ -110,10 +103,10 @@ class OnboardingTest {
 
     @Test
     void aReusedCodeShouldBeRefusedAndGiveNoSecondToken() throws Exception {
-        String code = invite(owner);
-        redeem(code);
+        String code = invites.code(owner);
+        invites.redeem(code);
 
-        HttpResponse<String> refused = redeem(code);
+        HttpResponse<String> refused = invites.redeem(code);
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).startsWith(INVALID_CODE);
@@ -122,7 +115,7 @@ class OnboardingTest {
 
     @Test
     void anUnknownCodeShouldBeRefusedLikeAUsedOne() throws Exception {
-        HttpResponse<String> refused = redeem("hmi_guessed");
+        HttpResponse<String> refused = invites.redeem("hmi_guessed");
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).startsWith(INVALID_CODE);
@@ -130,9 +123,9 @@ class OnboardingTest {
 
     @Test
     void aTokenShouldOnlyEverReachItsOwnAddress() throws Exception {
-        WebAdminClient ownerGuest = guest(owner);
+        WebAdminClient ownerGuest = invites.guest(owner);
         ownerGuest.put(PLUGIN, ExamplePlugins.SUBJECT_TAGGER_WAT.wasm(), "application/wasm");
-        WebAdminClient otherGuest = guest(other);
+        WebAdminClient otherGuest = invites.guest(other);
 
         HttpResponse<String> otherVersions = otherGuest.get(PLUGIN + "/versions");
         HttpResponse<String> otherDelete = otherGuest.delete(PLUGIN);
@@ -145,7 +138,7 @@ class OnboardingTest {
 
     @Test
     void aWrongOrRevokedTokenShouldBeRefusedWith401() throws Exception {
-        WebAdminClient revoked = guest(owner);
+        WebAdminClient revoked = invites.guest(owner);
         webAdmin.delete("/hackable/guests/" + owner + "/tokens");
 
         HttpResponse<String> afterRevocation = revoked.put(PLUGIN, ExamplePlugins.DROP.wasm(), "application/wasm");
@@ -159,7 +152,7 @@ class OnboardingTest {
 
     @Test
     void removingAGuestShouldRevokeItsTokens() throws Exception {
-        WebAdminClient guest = guest(owner);
+        WebAdminClient guest = invites.guest(owner);
 
         HttpResponse<String> removed = webAdmin.delete("/hackable/guests/" + owner);
         HttpResponse<String> removedAgain = webAdmin.delete("/hackable/guests/" + owner);
@@ -185,7 +178,7 @@ class OnboardingTest {
 
     @Test
     void anOwnerShouldRevokeTheirOwnToken() throws Exception {
-        WebAdminClient guest = guest(owner);
+        WebAdminClient guest = invites.guest(owner);
 
         HttpResponse<String> revoked = guest.delete("/hackable-guest/token");
 
@@ -195,7 +188,7 @@ class OnboardingTest {
 
     @Test
     void aPushWithTheWrongContentTypeShouldBeRefusedWith415() throws Exception {
-        WebAdminClient guest = guest(owner);
+        WebAdminClient guest = invites.guest(owner);
 
         HttpResponse<String> refused = guest.put(PLUGIN, ExamplePlugins.DROP.wasm(), "text/plain");
 
@@ -207,7 +200,7 @@ class OnboardingTest {
 
     @Test
     void aCorruptPluginShouldBeRefusedWith400() throws Exception {
-        WebAdminClient guest = guest(owner);
+        WebAdminClient guest = invites.guest(owner);
 
         HttpResponse<String> refused = guest.put(PLUGIN, "not wasm at all".getBytes(), "application/wasm");
 
@@ -218,7 +211,7 @@ class OnboardingTest {
 
     @Test
     void anOversizedPluginShouldBeRefusedWith413() throws Exception {
-        WebAdminClient guest = guest(owner);
+        WebAdminClient guest = invites.guest(owner);
 
         HttpResponse<String> refused = guest.put(PLUGIN, new byte[8 * 1024 * 1024 + 1], "application/wasm");
 
@@ -230,7 +223,7 @@ class OnboardingTest {
 
     @Test
     void anOversizedConfigurationShouldBeRefusedWith413() throws Exception {
-        WebAdminClient guest = guest(owner);
+        WebAdminClient guest = invites.guest(owner);
 
         HttpResponse<String> refused = guest.put(PLUGIN + "/config", new byte[1024 * 1024 + 1], "application/json");
 
@@ -241,7 +234,7 @@ class OnboardingTest {
 
     @Test
     void aPluginFailingASimulationShouldBeRefusedEvenWhenForced() throws Exception {
-        WebAdminClient guest = guest(owner);
+        WebAdminClient guest = invites.guest(owner);
         guest.put(PLUGIN, ExamplePlugins.SUBJECT_TAGGER_WAT.wasm(), "application/wasm");
 
         HttpResponse<String> refused = guest.put(PLUGIN + "?force=true", ExamplePlugins.INFINITE_LOOP.wasm(),
@@ -257,7 +250,7 @@ class OnboardingTest {
 
     @Test
     void testShouldReportTheSimulationsAndStoreNothing() throws Exception {
-        WebAdminClient guest = guest(owner);
+        WebAdminClient guest = invites.guest(owner);
 
         HttpResponse<String> tested = guest.post(PLUGIN + "/test", ExamplePlugins.SUBJECT_TAGGER_WAT.wasm(),
             "application/wasm");
@@ -269,7 +262,7 @@ class OnboardingTest {
 
     @Test
     void theCliShouldRedeemPushListRollBackAndDelete() throws Exception {
-        String code = invite(owner);
+        String code = invites.code(owner);
         Path tagger = repository("pdk/examples/subject-tagger-wat/subject-tagger.wasm");
         Path drop = repository("plugin-host/src/test/resources/plugins/drop.wasm");
 
@@ -293,7 +286,7 @@ class OnboardingTest {
     @Test
     void theCliShouldSayWhyAndExitNonZeroWhenRefused() throws Exception {
         Path loop = repository("plugin-host/src/test/resources/plugins/infinite-loop.wasm");
-        String token = token(redeem(invite(owner)));
+        String token = Invites.tokenIn(invites.redeem(invites.code(owner)));
 
         Cli reused = Cli.run("invite", "redeem", "hmi_guessed", "--server", server());
         Cli failing = Cli.run("plugin", "push", loop.toString(), "--server", server(), "--token", token);
@@ -313,50 +306,11 @@ class OnboardingTest {
         assertThat(webAdmin.get("/hackable/plugins/" + owner).statusCode()).isEqualTo(404);
     }
 
-    /** One run of the {@code hackmail} command line, in this JVM. */
-    private record Cli(int exitCode, String out, String err) {
-        static Cli run(String... args) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int exitCode = new CommandLine(new HackmailCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(args);
-            return new Cli(exitCode, out.toString(), err.toString());
-        }
-    }
-
     private static String server() {
         return "http://127.0.0.1:" + JAMES.ports().webAdmin();
     }
 
     private static Path repository(String path) {
         return Path.of(System.getProperty("hackablemail.repository", ".."), path);
-    }
-
-    /** An invite mailed to the address, read from its inbox (the address's first message). */
-    private static String invite(String address) throws Exception {
-        mailboxes.send(address, List.of(DemoUsers.IT_ADDRESS), "/hackablemail signup", "please");
-        return code(mailboxes.awaitMessages(address, 1));
-    }
-
-    /** A client of the guest endpoint with the address's push token. */
-    private static WebAdminClient guest(String address) throws Exception {
-        return WebAdminClient.onLoopback(JAMES.ports().webAdmin(), token(redeem(invite(address))));
-    }
-
-    private static HttpResponse<String> redeem(String code) throws Exception {
-        return WebAdminClient.onLoopback(JAMES.ports().webAdmin(), "none")
-            .post("/hackable-guest/redeem", "{\"code\": \"" + code + "\"}");
-    }
-
-    private static String code(String invite) {
-        Matcher code = CODE.matcher(invite);
-        assertThat(code.find()).as(invite).isTrue();
-        return code.group(1);
-    }
-
-    private static String token(HttpResponse<String> redeemed) {
-        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(redeemed.body());
-        assertThat(token.find()).as(redeemed.body()).isTrue();
-        return token.group(1);
     }
 }

@@ -3,12 +3,16 @@ package org.hackablemail.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.james.JamesServerExtension;
+import org.hackablemail.cli.HackmailCommand;
 import org.hackablemail.launcher.WebAdminClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
 
 /**
  * The trace through a real James: mail over SMTP through owners' plugins, what each run did read back by admins
@@ -172,6 +178,51 @@ class PluginTraceTest {
         assertThat(subjects(trace(owners, "/hackable-guest/plugin/trace?after=0&limit=100"))).containsExactly("To both");
         assertThat(owners.get("/hackable/plugins/" + other + "/trace").statusCode())
             .as("a push token is no admin token").isEqualTo(401);
+    }
+
+    @Test
+    void theCliShouldSetTheConfigurationAndPrintAndFollowTheTrace() throws Exception {
+        String server = "http://127.0.0.1:" + JAMES.ports().webAdmin();
+        String token = new Invites(JAMES).token(owner);
+        Path blocker = ExamplePlugins.SUBJECT_BLOCKER_C.path();
+
+        Cli configured = Cli.run("plugin", "config", "set", "blocked_subjects=cheap", "--server", server, "--token", token);
+        Cli pushed = Cli.run("plugin", "push", blocker.toString(), "--server", server, "--token", token);
+        mailboxes.send(sender, List.of(owner), "Cheap \u001b[31moffer", "Buy");
+        awaitEntries(1);
+        Cli logs = Cli.run("plugin", "logs", "--server", server, "--token", token);
+        Cli adminLogs = Cli.run("plugin", "logs", "--owner", owner, "--admin-token", JAMES.adminToken(), "--server", server);
+
+        assertThat(configured.out()).as(configured.err()).isEqualTo("Configuration saved: 1 key(s).\n");
+        assertThat(Cli.run("plugin", "config", "get", "--server", server, "--token", token).out())
+            .isEqualTo("blocked_subjects=cheap\n");
+        assertThat(pushed.exitCode()).as(pushed.err()).isZero();
+        assertThat(logs.exitCode()).as(logs.err()).isZero();
+        assertThat(logs.out()).contains("v1  bounced", "from " + sender, "\"Cheap \\u001b[31moffer\"",
+            "    returned 77\n", "    log INFO: bouncing: subject matches blocked pattern \"cheap\"\n")
+            .doesNotContain("\u001b");
+        assertThat(adminLogs.out()).as(adminLogs.err()).isEqualTo(logs.out());
+    }
+
+    @Test
+    void theCliShouldFollowTheTraceUntilStopped() throws Exception {
+        String server = "http://127.0.0.1:" + JAMES.ports().webAdmin();
+        String token = new Invites(JAMES).token(owner);
+        Cli.run("plugin", "push", ExamplePlugins.SUBJECT_TAGGER_WAT.path().toString(), "--server", server, "--token", token);
+        StringWriter out = new StringWriter();
+        Thread following = new Thread(() -> new CommandLine(new HackmailCommand()).setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(new StringWriter()))
+            .execute("plugin", "logs", "--follow", "--server", server, "--token", token));
+        following.start();
+
+        mailboxes.send(sender, List.of(owner), "First while following", "x");
+        mailboxes.send(sender, List.of(owner), "Second while following", "x");
+
+        Mailboxes.AWAIT.untilAsserted(() -> assertThat(out.toString())
+            .contains("\"First while following\"", "\"Second while following\"", "changed Subject: [tagged] First"));
+        following.interrupt();
+        following.join(Duration.ofMinutes(1).toMillis());
+        assertThat(following.isAlive()).isFalse();
     }
 
     private static List<String> subjects(JsonNode page) {

@@ -11,7 +11,10 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Calls the server's guest endpoint ({@code /hackable-guest}); a refusal becomes a {@link CliFailure} with its message. */
+/**
+ * Calls the server's guest endpoint ({@code /hackable-guest}) with a push token, or its admin routes with an admin
+ * token; a refusal becomes a {@link CliFailure} with its message.
+ */
 final class GuestClient {
     static final String BASE_PATH = "/hackable-guest";
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -19,21 +22,27 @@ final class GuestClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI server;
+    private final String basePath;
     private final Optional<String> token;
 
     GuestClient(URI server, String token) {
+        this(server, BASE_PATH, Optional.of(token));
+    }
+
+    private GuestClient(URI server, String basePath, Optional<String> token) {
         this.server = server;
-        this.token = Optional.of(token);
+        this.basePath = basePath;
+        this.token = token;
     }
 
     /** For redeeming an invite, the one call without a token. */
     static GuestClient anonymous(URI server) {
-        return new GuestClient(server);
+        return new GuestClient(server, BASE_PATH, Optional.empty());
     }
 
-    private GuestClient(URI server) {
-        this.server = server;
-        this.token = Optional.empty();
+    /** James's webadmin with an administrator's JSON Web Token: paths start at the server's root. */
+    static GuestClient admin(URI server, String adminToken) {
+        return new GuestClient(server, "", Optional.of(adminToken));
     }
 
     JsonNode get(String path) throws CliFailure {
@@ -55,7 +64,7 @@ final class GuestClient {
     private HttpRequest.Builder request(String path) throws CliFailure {
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(server.toString().replaceAll("/+$", "") + BASE_PATH + path));
+            request = HttpRequest.newBuilder(URI.create(server.toString().replaceAll("/+$", "") + basePath + path));
         } catch (IllegalArgumentException e) {
             throw new CliFailure("'" + server + "' is not a server URL such as http://localhost:8000", CliFailure.UNAVAILABLE);
         }
@@ -94,12 +103,18 @@ final class GuestClient {
     /** The server said no: its status and JSON error, whose message is shown, and a simulation report if any. */
     static final class ServerRefusal extends CliFailure {
         private final transient JsonNode body;
+        private final int status;
 
         ServerRefusal(int status, JsonNode body) {
             super("the server refused (HTTP " + status + "): " + Optional.ofNullable(body.get("message"))
                 .map(JsonNode::asText).orElse(body.isTextual() ? body.textValue() : body.toString()),
                 status >= 500 ? UNAVAILABLE : REFUSED);
             this.body = body;
+            this.status = status;
+        }
+
+        int status() {
+            return status;
         }
 
         Optional<JsonNode> simulations() {

@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
     description = {"Tests a plugin locally, and manages your plugin on a mail server with the push token of your "
         + "invite ('hackmail invite redeem')."},
     subcommands = {PluginTestCommand.class, PluginPushCommand.class, PluginVersionsCommand.class,
-        PluginActivateCommand.class, PluginDeleteCommand.class})
+        PluginActivateCommand.class, PluginDeleteCommand.class, PluginConfigCommand.class, PluginLogsCommand.class})
 public class PluginCommand {
 }
