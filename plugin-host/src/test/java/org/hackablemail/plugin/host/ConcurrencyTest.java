@@ -27,7 +27,8 @@ class ConcurrencyTest {
 
     @BeforeEach
     void setUp() {
-        host = new PluginHost(SandboxLimits.builder().callTimeout(Duration.ofSeconds(2)).build(),
+        // The runaway's timeout bounds the test's length; well-behaved calls end far within it even on a loaded machine.
+        host = new PluginHost(SandboxLimits.builder().callTimeout(Duration.ofSeconds(10)).build(),
             HostCapacity.defaults());
         callers = Executors.newFixedThreadPool(THREADS);
     }

@@ -3,6 +3,7 @@ package org.hackablemail.plugin.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import org.hackablemail.plugin.PluginDigest;
@@ -24,7 +25,9 @@ class PluginHostTest {
 
     @BeforeEach
     void setUp() {
-        host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults());
+        // Behaviour, not speed: a generous timeout, so that a cold JVM on a loaded machine cannot fail the test.
+        host = new PluginHost(SandboxLimits.builder().callTimeout(Duration.ofSeconds(10)).build(),
+            HostCapacity.defaults());
     }
 
     @AfterEach

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import org.hackablemail.plugin.PluginDigest;
 import org.hackablemail.plugin.host.PluginFailure;
+import org.hackablemail.plugin.host.SandboxLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,13 +28,15 @@ class SandboxConcurrencyTest {
     @Test
     void shouldKeepOwnersApartWhenManyOwnersCallAtOnce() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(THREADS);
+        // The runaway's timeout bounds the test's length; well-behaved calls end far within it even on a loaded machine.
         try (TestSandbox sandbox = new TestSandbox(code, settings -> settings.mailWorkers(2)
+            .limits(SandboxLimits.builder().callTimeout(Duration.ofSeconds(10)).build())
             .ownerCpuPerMinute(Duration.ofMinutes(10)))) {
             PluginDigest counter = sandbox.install("bob@example.org", "count-calls");
             PluginDigest echo = sandbox.install("bob@example.org", "echo-input");
             PluginDigest runaway = sandbox.install("mallory@example.org", "infinite-loop");
-            int owners = 40;
-            int callsPerOwner = 25;
+            int owners = 20;
+            int callsPerOwner = 10;
             List<Callable<Boolean>> calls = new ArrayList<>();
             for (int owner = 0; owner < owners; owner++) {
                 String address = "owner" + owner + "@example.org";

@@ -37,10 +37,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Tag("hostile")
 class SandboxHostileTest {
-    /** Behaviour, not speed: long enough for a well-behaved call on a loaded machine, where hostile ones run for ever. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
-    private static final Duration GRACE = Duration.ofSeconds(1);
+    /**
+     * Behaviour, not speed: long enough for a well-behaved call on a loaded machine, where hostile ones run for ever
+     * (the straight-line one for a minute or more, bound by memory bandwidth).
+     */
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration GRACE = Duration.ofSeconds(2);
     private static final String MALLORY = "mallory@example.org";
+    /** The attacker whose plugin gets its worker killed: quarantined after, so kept apart from the other attacks. */
+    private static final String TRUDY = "trudy@example.org";
     private static final String ALICE = "alice@example.org";
     private static final long MAX_HEAP_GROWTH_BYTES = 16L * 1024 * 1024;
 
@@ -55,8 +60,10 @@ class SandboxHostileTest {
     static void start() throws Exception {
         // One mail worker, which the attacker and the well-behaved owner share: the worst case for the latter.
         sandbox = new TestSandbox(code, settings -> settings
-            .limits(SandboxLimits.builder().callTimeout(TIMEOUT).compileTimeout(Duration.ofSeconds(30)).build())
+            .limits(SandboxLimits.builder().callTimeout(TIMEOUT).compileTimeout(Duration.ofSeconds(60))
+                .pluginMemoryBytes(128L * 1024 * 1024).build())
             .workerCapacity(new HostCapacity(4L * 1024 * 1024, 2, 64L * 1024 * 1024, 64))
+            .workerHeapBytes(512L * 1024 * 1024)
             .diskCodeBytes(2L * 1024 * 1024)
             .killGrace(GRACE)
             .ownerCpuPerMinute(Duration.ofMinutes(10)));
@@ -76,22 +83,22 @@ class SandboxHostileTest {
 
     @Test
     void straightLineCodeShouldGetItsWorkerKilledAndReplacedWhileOthersMailFlows() throws Exception {
-        PluginDigest fill = sandbox.install(MALLORY, "straight-line-fill");
-        String lane = sandbox.client.mailLaneOf(MALLORY);
+        PluginDigest fill = sandbox.install(TRUDY, "straight-line-fill");
+        String lane = sandbox.client.mailLaneOf(TRUDY);
         long worker = sandbox.pid(lane);
 
         Outcome[] outcome = new Outcome[1];
         long[] elapsed = new long[1];
         List<Long> latencies = whileOthersMailFlows(() -> {
             long start = System.nanoTime();
-            outcome[0] = sandbox.run(fill, call(MALLORY, 0));
+            outcome[0] = sandbox.run(fill, call(TRUDY, 0));
             elapsed[0] = System.nanoTime() - start;
         });
 
         assertThat(outcome[0].failure()).as(sandbox.log()).hasValueSatisfying(failure -> {
             assertThat(failure.reason()).isEqualTo(PluginFailure.Reason.KILLED);
             assertThat(failure.hostCaused()).isFalse();
-            assertThat(failure.message()).contains("ran past its timeout of 3000 ms and the grace of 1000 ms");
+            assertThat(failure.message()).contains("ran past its timeout of 5000 ms and the grace of 2000 ms");
         });
         assertThat(sandbox.awaitReplacement(lane, worker)).isNotEqualTo(worker);
         report("straight-line-fill", latencies, "timeout to kill reported "

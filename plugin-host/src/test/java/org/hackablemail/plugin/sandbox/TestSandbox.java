@@ -26,6 +26,9 @@ import org.hackablemail.plugin.host.VariableReader;
  * Behaviour, not speed: generous waits, so that a loaded machine cannot fail a test by being slow.
  */
 final class TestSandbox implements AutoCloseable {
+    /** A call timeout no well-behaved call reaches even on a loaded machine; tests of timeouts set their own. */
+    static final Duration PATIENT = Duration.ofSeconds(30);
+
     private final List<String> log = new ArrayList<>();
     private final Map<PluginDigest, byte[]> modules = new ConcurrentHashMap<>();
     private final Map<String, Map<String, byte[]>> variables = new ConcurrentHashMap<>();
@@ -33,7 +36,8 @@ final class TestSandbox implements AutoCloseable {
 
     TestSandbox(Path codeDirectory, UnaryOperator<SandboxSettings.Builder> settings) throws InterruptedException {
         client = new SandboxClient(settings.apply(SandboxSettings.builder(codeDirectory)
-                .limits(SandboxLimits.builder().callTimeout(Duration.ofSeconds(2)).build())
+                .limits(SandboxLimits.builder().callTimeout(PATIENT).build())
+                .killGrace(Duration.ofSeconds(2))
                 .mailWorkers(1)
                 .queueWait(Duration.ofSeconds(60))
                 .startTimeout(Duration.ofMinutes(2)))

@@ -27,7 +27,7 @@ class SimulationSuiteTest {
 
     @BeforeEach
     void setUp() {
-        SandboxLimits limits = SandboxLimits.builder().simulationTimeout(Duration.ofSeconds(2)).build();
+        SandboxLimits limits = SandboxLimits.builder().simulationTimeout(Duration.ofSeconds(5)).build();
         host = new PluginHost(limits, HostCapacity.defaults());
         suite = new SimulationSuite(host, limits.maxInputBytes());
     }
@@ -73,7 +73,7 @@ class SimulationSuiteTest {
     void shouldSkipTheRestWhenAScenarioTimesOut() throws Exception {
         SimulationReport report = suite.run(install("infinite-loop"), OWNER, Map.of(), List.of());
 
-        assertThat(report.scenarios().get(0).problems()).singleElement().asString().isEqualTo("timeout: no result within 2000 ms");
+        assertThat(report.scenarios().get(0).problems()).singleElement().asString().isEqualTo("timeout: no result within 5000 ms");
         assertThat(report.scenarios().subList(1, report.scenarios().size()))
             .allSatisfy(scenario -> assertThat(scenario.status()).isEqualTo(ScenarioResult.Status.skipped));
     }
