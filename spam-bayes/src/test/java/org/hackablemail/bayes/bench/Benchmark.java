@@ -2,30 +2,32 @@ package org.hackablemail.bayes.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import org.hackablemail.bayes.FilterSettings;
-import org.hackablemail.bayes.corpus.MessageDirectory;
-import org.hackablemail.bayes.corpus.RawMessage;
+import org.hackablemail.bayes.classify.ClassifierSettings;
 import org.hackablemail.bayes.tokenize.MessageTokenizer;
 import org.hackablemail.bayes.tokenize.TokenizerSettings;
 
 /**
- * Accuracy and speed of our filter, and of bogofilter when installed, on the same folds in the same run. Not a test:
- * run it with {@code spam-bayes/bench.sh}. Usage:
+ * Accuracy and speed of our filter, side by side with bogofilter and SpamAssassin's Bayes when installed, on the same
+ * messages in the same run. Not a test: run it with {@code spam-bayes/bench.sh}. Usage:
  * <pre>
  * Benchmark [--ham DIR]... [--spam DIR]... [--suffix .txt] [--folds 10] [--test-ham DIR --test-spam DIR]
- *           [--pairs] [--no-bogofilter] [CORPUS_DATA_DIR]
+ *           [--pairs] [--strength S] [--min-deviation D] [--discriminators N] [--personal-weight W]
+ *           [--no-bogofilter] [--no-spamassassin] [--no-cv] [--no-users] [CORPUS_DATA_DIR]
  * </pre>
- * Without {@code --ham}/{@code --spam} it uses the SpamAssassin 2002 set under CORPUS_DATA_DIR. With
- * {@code --test-ham}/{@code --test-spam} it trains on all of the training set and scores those directories instead of
- * cross-validating.
+ * Without {@code --ham}/{@code --spam} it uses the SpamAssassin 2002 set under CORPUS_DATA_DIR. It reports, in order:
+ * the temporal split (train on the messages that arrived before the median arrival, by their first {@code Received}
+ * line, test on the later ones), the random cross-validation, and the per-user simulation on the temporal split. With
+ * {@code --test-ham}/{@code --test-spam} it trains on all of the training set and scores those directories instead.
  */
 public final class Benchmark {
     private static final long SEED = 2002;
@@ -40,27 +42,50 @@ public final class Benchmark {
         List<LabelledMessage> heldOut = load(options.testHam, false, options.suffix);
         heldOut.addAll(load(options.testSpam, true, options.suffix));
 
-        TokenizerSettings tokenizing = TokenizerSettings.DEFAULT.withWordPairs(options.wordPairs);
+        FilterSettings settings = options.settings();
+        System.out.printf("%d ham, %d spam; tokenizer %s; classifier %s; layers %s%n", count(corpus, false),
+            count(corpus, true), settings.tokenizing(), settings.classifying(), settings.layers());
+        warmUp(new MessageTokenizer(settings.tokenizing()), corpus);
+
+        if (!heldOut.isEmpty()) {
+            System.out.printf("%nTrained on all, tested on %d held-out messages%n", heldOut.size());
+            Report.print(runOnce(filters(options, settings, true), corpus, heldOut));
+            return;
+        }
+        TemporalSplit split = TemporalSplit.atMedian(corpus);
+        System.out.printf("%nTemporal split: trained on the %d ham and %d spam that arrived before %s, tested on the "
+            + "%d ham and %d spam after%n", count(split.training(), false), count(split.training(), true), split.cutoff(),
+            count(split.testing(), false), count(split.testing(), true));
+        Report.print(runOnce(filters(options, settings, true), split.training(), split.testing()));
+        if (options.crossValidate) {
+            System.out.printf("%n%d-fold cross-validation (random folds, seed %d)%n", options.folds, SEED);
+            Report.print(crossValidate(filters(options, settings, false), corpus, options.folds));
+        }
+        if (options.users) {
+            new PerUserSimulation(settings).run(split.training(), split.testing());
+        }
+    }
+
+    private static List<FilterUnderTest> filters(Options options, FilterSettings settings, boolean withSpamAssassin) {
         List<FilterUnderTest> filters = new ArrayList<>();
-        filters.add(new OurFilter(FilterSettings.DEFAULT.withTokenizing(tokenizing)));
+        filters.add(new OurFilter(settings));
         if (options.bogofilter && Bogofilter.isInstalled()) {
             filters.add(new Bogofilter());
         }
-        System.out.printf("%d ham, %d spam; %s; tokenizer %s%n", count(corpus, false), count(corpus, true),
-            heldOut.isEmpty() ? options.folds + "-fold cross-validation" : "tested on " + heldOut.size() + " held-out messages",
-            tokenizing);
-
-        warmUp(new MessageTokenizer(tokenizing), corpus);
-        Map<String, Report> reports = new LinkedHashMap<>();
-        if (heldOut.isEmpty()) {
-            reports.putAll(crossValidate(filters, corpus, options.folds));
-        } else {
-            for (FilterUnderTest filter : filters) {
-                reports.put(filter.name(),
-                    Report.of(List.of(filter.run(corpus, heldOut)), filter.run(corpus, List.of()).trainNanos()));
-            }
+        if (withSpamAssassin && options.spamAssassin && SpamAssassinBayes.isInstalled()) {
+            filters.add(new SpamAssassinBayes());
         }
-        Report.print(reports);
+        return filters;
+    }
+
+    private static Map<String, Report> runOnce(List<FilterUnderTest> filters, List<LabelledMessage> training,
+                                               List<LabelledMessage> testing) throws IOException, InterruptedException {
+        Map<String, Report> reports = new LinkedHashMap<>();
+        for (FilterUnderTest filter : filters) {
+            FilterUnderTest.FoldResult result = filter.run(training, testing);
+            reports.put(filter.name(), Report.of(List.of(result), result.trainNanos()));
+        }
+        return reports;
     }
 
     /** A mail server classifies with compiled code; three passes get the JIT there before anything is timed. */
@@ -97,12 +122,25 @@ public final class Benchmark {
         return reports;
     }
 
+    /** The messages that arrived before the median arrival, and the rest; messages without a date are left out. */
+    record TemporalSplit(Instant cutoff, List<LabelledMessage> training, List<LabelledMessage> testing) {
+        static TemporalSplit atMedian(List<LabelledMessage> corpus) {
+            List<LabelledMessage> dated = corpus.stream().filter(message -> message.arrival().isPresent())
+                .sorted(Comparator.comparing(message -> message.arrival().orElseThrow())).toList();
+            Instant cutoff = dated.get(dated.size() / 2).arrival().orElseThrow();
+            List<LabelledMessage> training = dated.stream().filter(m -> m.arrival().orElseThrow().isBefore(cutoff)).toList();
+            List<LabelledMessage> testing = dated.stream().filter(m -> !m.arrival().orElseThrow().isBefore(cutoff)).toList();
+            if (dated.size() < corpus.size()) {
+                System.out.printf("(%d messages without a date left out of the temporal split)%n", corpus.size() - dated.size());
+            }
+            return new TemporalSplit(cutoff, training, testing);
+        }
+    }
+
     private static List<LabelledMessage> load(List<Path> directories, boolean spam, String suffix) throws IOException {
         List<LabelledMessage> messages = new ArrayList<>();
         for (Path directory : directories) {
-            try (Stream<RawMessage> raw = new MessageDirectory(directory, suffix).messages()) {
-                raw.forEach(message -> messages.add(new LabelledMessage(Path.of(message.name()), message.content(), spam)));
-            }
+            messages.addAll(CorpusFiles.load(directory, spam, suffix));
         }
         return messages;
     }
@@ -120,11 +158,24 @@ public final class Benchmark {
         private int folds = 10;
         private boolean wordPairs = TokenizerSettings.DEFAULT.wordPairs();
         private boolean bogofilter = true;
+        private boolean spamAssassin = true;
+        private boolean crossValidate = true;
+        private boolean users = true;
+        private ClassifierSettings classifier = ClassifierSettings.DEFAULT;
+        private double personalWeight = FilterSettings.DEFAULT.layers().personalWeight();
+
+        FilterSettings settings() {
+            return FilterSettings.DEFAULT
+                .withTokenizing(TokenizerSettings.DEFAULT.withWordPairs(wordPairs))
+                .withClassifying(classifier)
+                .withLayers(FilterSettings.DEFAULT.layers().withPersonalWeight(personalWeight));
+        }
 
         static Options parse(String[] args) {
             Options options = new Options();
             Path corpusData = null;
             for (int i = 0; i < args.length; i++) {
+                ClassifierSettings c = options.classifier;
                 switch (args[i]) {
                     case "--ham" -> options.ham.add(Path.of(args[++i]));
                     case "--spam" -> options.spam.add(Path.of(args[++i]));
@@ -133,7 +184,20 @@ public final class Benchmark {
                     case "--suffix" -> options.suffix = args[++i];
                     case "--folds" -> options.folds = Integer.parseInt(args[++i]);
                     case "--pairs" -> options.wordPairs = true;
+                    case "--strength" -> options.classifier = new ClassifierSettings(c.spamCutoff(), c.hamCutoff(),
+                        c.minSpamMessages(), c.minHamMessages(), Double.parseDouble(args[++i]), c.prior(), c.minDeviation(),
+                        c.maxDiscriminators());
+                    case "--min-deviation" -> options.classifier = new ClassifierSettings(c.spamCutoff(), c.hamCutoff(),
+                        c.minSpamMessages(), c.minHamMessages(), c.strength(), c.prior(), Double.parseDouble(args[++i]),
+                        c.maxDiscriminators());
+                    case "--discriminators" -> options.classifier = new ClassifierSettings(c.spamCutoff(), c.hamCutoff(),
+                        c.minSpamMessages(), c.minHamMessages(), c.strength(), c.prior(), c.minDeviation(),
+                        Integer.parseInt(args[++i]));
+                    case "--personal-weight" -> options.personalWeight = Double.parseDouble(args[++i]);
                     case "--no-bogofilter" -> options.bogofilter = false;
+                    case "--no-spamassassin" -> options.spamAssassin = false;
+                    case "--no-cv" -> options.crossValidate = false;
+                    case "--no-users" -> options.users = false;
                     default -> corpusData = Path.of(args[i]);
                 }
             }

@@ -1,8 +1,6 @@
 package org.hackablemail.bayes.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,17 +47,6 @@ final class Bogofilter implements FilterUnderTest {
 
     private static List<String> execute(Path database, String mode, List<LabelledMessage> messages)
         throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("bogofilter", "-d", database.toString(), mode, "-b")
-            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (OutputStream names = process.getOutputStream()) {
-            for (LabelledMessage message : messages) {
-                names.write((message.file() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        List<String> output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        if (process.waitFor() > 2) {
-            throw new IOException("bogofilter " + mode + " failed with exit code " + process.exitValue());
-        }
-        return output;
+        return FileNamesProcess.run(List.of("bogofilter", "-d", database.toString(), mode, "-b"), messages, 2);
     }
 }

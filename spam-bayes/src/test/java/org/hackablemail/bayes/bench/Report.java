@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** Accuracy and speed of one filter over all folds, and the side-by-side table of several filters. */
+/**
+ * Accuracy and speed of one filter over all folds, and the side-by-side table of several filters; the ratio is the
+ * first filter's figure over the second's.
+ */
 record Report(Metrics metrics, double classifyPerSecond, double trainAllSeconds) {
 
     static Report of(List<FilterUnderTest.FoldResult> folds, long trainAllNanos) {
@@ -16,7 +19,7 @@ record Report(Metrics metrics, double classifyPerSecond, double trainAllSeconds)
     static void print(Map<String, Report> reports) {
         StringBuilder header = new StringBuilder(String.format("%-32s", ""));
         reports.keySet().forEach(name -> header.append(String.format("%14s", name)));
-        if (reports.size() == 2) {
+        if (reports.size() >= 2) {
             header.append(String.format("%10s", "ratio"));
         }
         System.out.println(header);
@@ -27,6 +30,7 @@ record Report(Metrics metrics, double classifyPerSecond, double trainAllSeconds)
         row(reports, "FN at FP <= 0.1%", r -> r.metrics().fnAtFp01(), true);
         row(reports, "FN at FP <= 0.5%", r -> r.metrics().fnAtFp05(), true);
         row(reports, "AUC", r -> r.metrics().auc(), false);
+        row(reports, "1 - AUC", r -> 1 - r.metrics().auc(), false);
         row(reports, "classify msgs/s (1 thread)", Report::classifyPerSecond, false);
         row(reports, "train whole set (s)", Report::trainAllSeconds, false);
     }
@@ -37,7 +41,7 @@ record Report(Metrics metrics, double classifyPerSecond, double trainAllSeconds)
         for (double value : values) {
             line.append(percent ? String.format("%13.2f%%", 100 * value) : String.format("%14.4f", value));
         }
-        if (values.length == 2) {
+        if (values.length >= 2) {
             line.append(values[1] == 0 ? String.format("%10s", "-") : String.format("%10.2f", values[0] / values[1]));
         }
         System.out.println(line);

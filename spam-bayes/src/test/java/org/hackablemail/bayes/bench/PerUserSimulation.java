@@ -1,0 +1,130 @@
+package org.hackablemail.bayes.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.hackablemail.bayes.BayesianFilter;
+import org.hackablemail.bayes.FilterSettings;
+import org.hackablemail.bayes.Label;
+import org.hackablemail.bayes.classify.Verdict;
+import org.hackablemail.bayes.model.LayerSettings;
+import org.hackablemail.bayes.store.InMemoryBayesStore;
+import org.hackablemail.bayes.store.Scope;
+import org.hackablemail.bayes.store.Source;
+import org.hackablemail.bayes.store.TrainingKey;
+
+/**
+ * Users with their own view of one class of messages: for each mailing list of the ham with enough messages on both
+ * sides of the temporal split, a user who does not want it moves the list's first K messages of the training period
+ * to Spam (their personal layer), and the list's later messages are classified for that user, for another user, and
+ * for the user's other ham; then K users report it, enough for the shared model to learn it.
+ */
+final class PerUserSimulation {
+    private static final Pattern LIST_ID = Pattern.compile("(?im)^List-Id:[^\\r\\n]*<([^>\\r\\n]+)>");
+    private static final int MIN_LIST_MESSAGES = 10;
+    private static final int[] CORRECTIONS = {0, 1, 2, 3, 5, 10};
+    private static final int REPORTERS = 3;
+    private static final int CORRECTIONS_PER_REPORTER = 5;
+
+    private final FilterSettings settings;
+
+    PerUserSimulation(FilterSettings settings) {
+        this.settings = settings;
+    }
+
+    void run(List<LabelledMessage> training, List<LabelledMessage> testing) {
+        BayesianFilter filter = new BayesianFilter(new InMemoryBayesStore(),
+            settings.withLayers(settings.layers().withMinReporters(REPORTERS)));
+        filter.train(Label.SPAM, contents(training, true));
+        filter.train(Label.HAM, contents(training, false));
+        Map<String, List<LabelledMessage>> before = lists(training);
+        Map<String, List<LabelledMessage>> after = lists(testing);
+        List<String> lists = before.keySet().stream()
+            .filter(list -> before.get(list).size() >= MIN_LIST_MESSAGES && after.getOrDefault(list, List.of()).size() >= MIN_LIST_MESSAGES)
+            .sorted().toList();
+        Map<LabelledMessage, Set<String>> tokens = new HashMap<>();
+        testing.forEach(message -> tokens.put(message, filter.tokenize(message.content())));
+
+        System.out.printf("%nPer-user simulation: a user who does not want a mailing list of the ham moves its first K "
+            + "messages (training period) to Spam;%nverdicts on its later messages; mean over %d lists (%s)%n",
+            lists.size(), String.join(", ", lists));
+        System.out.printf("%-4s %24s %24s %24s %22s%n", "K", "list → yes for the user", "list → yes for others",
+            "user's other ham → yes", "user's spam → yes");
+        for (int corrections : CORRECTIONS) {
+            double[] sums = new double[4];
+            for (String list : lists) {
+                Scope user = Scope.user("k" + corrections + "-" + list + "@users.example");
+                List<TrainingKey> taught = correct(filter, user, before.get(list), corrections, 0);
+                List<LabelledMessage> others = testing.stream()
+                    .filter(message -> !message.spam() && !listOf(message).equals(Optional.of(list))).toList();
+                sums[0] += flagged(filter, tokens, after.get(list), Optional.of(user));
+                sums[1] += flagged(filter, tokens, after.get(list), Optional.empty());
+                sums[2] += flagged(filter, tokens, others, Optional.of(user));
+                sums[3] += flagged(filter, tokens, testing.stream().filter(LabelledMessage::spam).toList(), Optional.of(user));
+                taught.forEach(key -> filter.forget(key, Source.ADMIN));
+            }
+            System.out.printf("%-4d %23.2f%% %23.2f%% %23.2f%% %21.2f%%%n", corrections, 100 * sums[0] / lists.size(),
+                100 * sums[1] / lists.size(), 100 * sums[2] / lists.size(), 100 * sums[3] / lists.size());
+        }
+        double reported = 0;
+        for (String list : lists) {
+            List<TrainingKey> taught = new ArrayList<>();
+            for (int reporter = 0; reporter < REPORTERS; reporter++) {
+                taught.addAll(correct(filter, Scope.user("reporter" + reporter + "-" + list + "@users.example"),
+                    before.get(list), CORRECTIONS_PER_REPORTER, reporter * CORRECTIONS_PER_REPORTER));
+            }
+            reported += flagged(filter, tokens, after.get(list), Optional.empty());
+            taught.forEach(key -> filter.forget(key, Source.ADMIN));
+        }
+        System.out.printf("%d users report the list (%d messages each): list → yes for everyone else %.2f%% "
+            + "(the shared model learns a class only once %d distinct users trained it alike)%n", REPORTERS,
+            CORRECTIONS_PER_REPORTER, 100 * reported / lists.size(), REPORTERS);
+    }
+
+    /** The user moves {@code count} of the list's messages, from {@code from} on, to Spam. */
+    private static List<TrainingKey> correct(BayesianFilter filter, Scope user, List<LabelledMessage> list, int count, int from) {
+        List<TrainingKey> taught = new ArrayList<>();
+        for (LabelledMessage message : list.subList(Math.min(from, list.size()), Math.min(from + count, list.size()))) {
+            TrainingKey key = TrainingKey.content(user, message.content());
+            filter.learn(key, Label.SPAM, Source.MOVE, message::content);
+            taught.add(key);
+        }
+        return taught;
+    }
+
+    private static double flagged(BayesianFilter filter, Map<LabelledMessage, Set<String>> tokens,
+                                  List<LabelledMessage> messages, Optional<Scope> user) {
+        long yes = messages.stream()
+            .filter(message -> filter.classify(tokens.get(message), user).verdict() == Verdict.YES)
+            .count();
+        return messages.isEmpty() ? 0 : (double) yes / messages.size();
+    }
+
+    /** The ham of each mailing list, in order of arrival. */
+    private static Map<String, List<LabelledMessage>> lists(List<LabelledMessage> messages) {
+        Map<String, List<LabelledMessage>> lists = new LinkedHashMap<>();
+        messages.stream()
+            .filter(message -> !message.spam())
+            .sorted(java.util.Comparator.comparing(message -> message.arrival().orElseThrow()))
+            .forEach(message -> listOf(message).ifPresent(list -> lists.computeIfAbsent(list, any -> new ArrayList<>()).add(message)));
+        return lists;
+    }
+
+    private static Optional<String> listOf(LabelledMessage message) {
+        String head = new String(message.content(), 0, Math.min(message.content().length, 20_000), StandardCharsets.ISO_8859_1);
+        Matcher matcher = LIST_ID.matcher(head);
+        return matcher.find() ? Optional.of(matcher.group(1).trim()) : Optional.empty();
+    }
+
+    private static List<byte[]> contents(List<LabelledMessage> messages, boolean spam) {
+        return messages.stream().filter(message -> message.spam() == spam).map(LabelledMessage::content).toList();
+    }
+}
