@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Installs {@code james-conf/} into a James working directory's {@code conf/}, moving the servers from the demo
- * ports written there to the ports asked for. The files are otherwise copied as they are: the demo and the tests
- * run the very configuration an admin reads.
+ * ports written there to the ports asked for, and the webadmin URL that invites name with them. The files are
+ * otherwise copied as they are: the demo and the tests run the very configuration an admin reads.
  */
 public final class JamesConfiguration {
     private static final Pattern WEBADMIN_PORT = Pattern.compile("(?m)^port=\\d+$");
@@ -38,6 +38,13 @@ public final class JamesConfiguration {
         rewriteBind(conf.resolve("smtpserver.xml"), ServerPorts.DEMO.submission(), ports.submission());
         rewriteBind(conf.resolve("imapserver.xml"), ServerPorts.DEMO.imap(), ports.imap());
         rewrite(conf.resolve("webadmin.properties"), WEBADMIN_PORT, "port=" + ports.webAdmin());
+        rewrite(conf.resolve("mailetcontainer.xml"), Pattern.compile(Pattern.quote(serverElement(ServerPorts.DEMO))),
+            serverElement(ports));
+    }
+
+    /** InviteMailet's {@code <server>}: the webadmin URL an invite tells its reader to redeem the code at. */
+    private static String serverElement(ServerPorts ports) {
+        return "<server>http://localhost:" + ports.webAdmin() + "</server>";
     }
 
     private static void rewriteBind(Path file, int demoPort, int port) throws IOException {

@@ -36,6 +36,8 @@ class JamesConfigurationTest {
             .doesNotContain(":2525<", ":5870<");
         assertThat(Files.readString(conf.resolve("imapserver.xml"))).contains("<bind>127.0.0.1:11143</bind>");
         assertThat(Files.readString(conf.resolve("webadmin.properties"))).containsPattern("(?m)^port=18000$");
+        assertThat(Files.readString(conf.resolve("mailetcontainer.xml")))
+            .as("the URL invites name").contains("<server>http://localhost:18000</server>").doesNotContain(":8000<");
     }
 
     @Test

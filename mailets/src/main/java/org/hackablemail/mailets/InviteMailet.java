@@ -68,7 +68,7 @@ public class InviteMailet extends GenericMailet {
         MailetParameters parameters = new MailetParameters(getMailetConfig(), "InviteMailet");
         codeValidity = parameters.duration(CODE_VALIDITY, "7 days");
         minimumInterval = parameters.duration(MINIMUM_INTERVAL, "10 minutes");
-        server = parameters.optional(SERVER);
+        server = parameters.optional(SERVER).map(url -> url.replaceAll("/+$", ""));
     }
 
     @Override
@@ -106,7 +106,9 @@ public class InviteMailet extends GenericMailet {
                 + "It works once, until it expires in " + describe(codeValidity) + ". Redeem it for a push token:\n"
                 + "  hackmail invite redeem " + code + " --server " + url + "\n"
                 + "or: curl -X POST " + url + "/hackable-guest/redeem -H 'Content-Type: application/json' "
-                + "-d '{\"code\": \"" + code + "\"}'\n\nIf you did not ask for this, ignore this message.\n")
+                + "-d '{\"code\": \"" + code + "\"}'\n"
+                + "or in your browser, in the owner console: " + url + "/hackable-console/\n\n"
+                + "If you did not ask for this, ignore this message.\n")
             .build();
     }
 

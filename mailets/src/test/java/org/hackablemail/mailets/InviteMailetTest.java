@@ -71,7 +71,7 @@ class InviteMailetTest {
 
     @Test
     void shouldMailTheSenderACodeThatRedeemsForATokenOfTheSender() throws Exception {
-        mailet(FakeMailetConfig.builder().setProperty("server", "http://localhost:8000")).service(signupFrom(ALICE));
+        mailet(FakeMailetConfig.builder().setProperty("server", "https://mail.example.org")).service(signupFrom(ALICE));
 
         FakeMailContext.SentMail invite = context.getSentMails().get(0);
         assertThat(invite.getSender()).isEqualTo(new MailAddress(IT));
@@ -79,7 +79,8 @@ class InviteMailetTest {
         assertThat(invite.getMsg().getSubject()).isEqualTo("Your Hackable Mail invite");
         assertThat(invite.getMsg().getHeader("Auto-Submitted")).containsExactly("auto-replied");
         assertThat((String) invite.getMsg().getContent())
-            .contains("expires in 7 day(s)", "hackmail invite redeem " + mailedCode() + " --server http://localhost:8000");
+            .contains("expires in 7 day(s)", "hackmail invite redeem " + mailedCode() + " --server https://mail.example.org",
+                "owner console: https://mail.example.org/hackable-console/");
         assertThat(guests.authenticate(guests.redeem(mailedCode()).token())).contains(Owner.of(ALICE));
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.james.JamesServerExtension;
 import org.hackablemail.launcher.DemoUsers;
@@ -261,15 +263,21 @@ class OnboardingTest {
     }
 
     @Test
-    void theCliShouldRedeemPushListRollBackAndDelete() throws Exception {
-        String code = invites.code(owner);
+    void theCliShouldRedeemWithTheInvitesOwnCommandLineThenPushListRollBackAndDelete() throws Exception {
+        mailboxes.send(owner, List.of(DemoUsers.IT_ADDRESS), "/hackablemail signup", "please");
+        String invite = mailboxes.awaitMessages(owner, 1);
+        Matcher redeemLine = Pattern.compile("hackmail (invite redeem \\S+ --server \\S+)").matcher(invite);
+        assertThat(redeemLine.find()).as(invite).isTrue();
         Path tagger = repository("pdk/examples/subject-tagger-wat/subject-tagger.wasm");
         Path drop = repository("plugin-host/src/test/resources/plugins/drop.wasm");
 
-        Cli redeemed = Cli.run("invite", "redeem", code, "--server", server());
+        Cli redeemed = Cli.run(redeemLine.group(1).split(" "));
         String[] lines = redeemed.out().strip().split("\n");
         String token = lines[lines.length - 1];
 
+        assertThat(redeemLine.group(1)).as("the server configured, on its real webadmin port")
+            .endsWith(" --server http://localhost:" + JAMES.ports().webAdmin());
+        assertThat(invite).contains("http://localhost:" + JAMES.ports().webAdmin() + "/hackable-console/");
         assertThat(redeemed.exitCode()).as(redeemed.err()).isZero();
         assertThat(token).startsWith("hmt_");
         assertThat(Cli.run("plugin", "push", tagger.toString(), "--server", server(), "--token", token).out())
