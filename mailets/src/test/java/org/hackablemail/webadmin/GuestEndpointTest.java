@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.commons.configuration2.MapConfiguration;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
 import org.hackablemail.config.HackableMailConfiguration;
@@ -131,7 +133,7 @@ class GuestEndpointTest {
     void runShouldShowWhatTheOwnersActivePluginDoes() throws Exception {
         String token = tokenOf(BOB);
         fixture.push(BOB, RoutesFixture.SUBJECT_BLOCKER);
-        fixture.onDisk.plugins().setConfig(BOB, java.util.Map.of("blocked_subjects", "viagra"), "test");
+        fixture.onDisk.plugins().setConfig(BOB, Map.of("blocked_subjects", "viagra"), "test");
 
         as(token).contentType("message/rfc822")
             .body("From: spammer@example.com\r\nSubject: Cheap viagra\r\n\r\nBuy\r\n".getBytes(StandardCharsets.UTF_8))
@@ -150,5 +152,23 @@ class GuestEndpointTest {
 
         assertThat(fixture.onDisk.plugins().config(BOB)).containsEntry("greeting", "Hi");
         assertThat(fixture.onDisk.plugins().config(CAROL)).isEmpty();
+    }
+
+    @Test
+    void consoleFilesShouldNotCountTowardTheLimitAndALongPollShouldCountOnce() throws Exception {
+        fixture.close();
+        fixture = new RoutesFixture(directory);
+        http = fixture.start(new GuestEndpoint(fixture.guests, fixture.onDisk.plugins(), fixture.traces,
+            SandboxLimits.defaults(), new HackableMailConfiguration(new MapConfiguration(
+                Map.of("guest.requests.per.minute", "2")), "test", directory), new JsonTransformer()), new OwnerConsole());
+        String token = tokenOf(BOB);
+
+        for (int load = 0; load < 10; load++) {
+            given(http).get("/hackable-console/").then().statusCode(HttpStatus.OK_200);
+            given(http).get("/hackable-console/console.js").then().statusCode(HttpStatus.OK_200);
+        }
+        as(token).get("/hackable-guest/plugin/trace?after=0&wait=2s").then().statusCode(HttpStatus.OK_200);
+
+        as(token).get("/hackable-guest/plugin/trace").then().statusCode(HttpStatus.TOO_MANY_REQUESTS_429);
     }
 }
