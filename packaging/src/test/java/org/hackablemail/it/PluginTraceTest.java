@@ -106,7 +106,8 @@ class PluginTraceTest {
     void aReplyShouldBeTracedWithItsSubject() throws Exception {
         install(ExamplePlugins.PROJECT_XYZ_ASSEMBLYSCRIPT);
 
-        mailboxes.send(sender, List.of(owner), "Project XYZ", "News");
+        // Submitted, authenticated: a sender the server vouches for, whom replies and bounces may reach.
+        mailboxes.submit(sender, List.of(owner), "Project XYZ", "News");
 
         JsonNode entry = awaitEntries(1).get(0);
         assertThat(entry.path("outcome").asText()).isEqualTo("delivered");
@@ -118,7 +119,7 @@ class PluginTraceTest {
     void aBounceShouldBeTracedWithTheCode() throws Exception {
         install(ExamplePlugins.REFUSE_77);
 
-        mailboxes.send(sender, List.of(owner), "Buy now", "Cheap");
+        mailboxes.submit(sender, List.of(owner), "Buy now", "Cheap");
 
         JsonNode entry = awaitEntries(1).get(0);
         assertThat(entry.path("outcome").asText()).isEqualTo("bounced");
