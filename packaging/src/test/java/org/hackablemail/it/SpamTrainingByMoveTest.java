@@ -61,11 +61,12 @@ class SpamTrainingByMoveTest {
 
     /** Waits until the move of another message into Spam is learnt: what the listener got before is learnt too. */
     private void barrier(BayesImap imap) throws Exception {
+        long before = imap.count("INBOX");
         mailboxes.send("other@outside.example", List.of(user), "Barrier", "A message moved to tell that the listener ran");
-        Mailboxes.AWAIT.until(() -> imap.select("INBOX").count("INBOX") >= 1);
+        Mailboxes.AWAIT.until(() -> imap.count("INBOX") > before);
         imap.select("INBOX");
-        String barrier = imap.firstEmailId();
-        imap.moveFirst("Spam");
+        String barrier = imap.lastEmailId();
+        imap.moveLast("Spam");
         awaitEntry(barrier, "spam", 1);
     }
 
@@ -98,6 +99,24 @@ class SpamTrainingByMoveTest {
             assertThat(bayes.layer(user).get("hamMessages").asLong()).isEqualTo(1);
         }
         assertThat(bayes.statistics().get("spamMessages").asLong()).as("the shared model").isZero();
+    }
+
+    @Test
+    void shouldLearnSpamOnceWhenAMessageIsCopiedIntoSpamAndHamWhenTheCopyIsMovedBack() throws Exception {
+        try (BayesImap imap = new BayesImap(JAMES.ports().imap(), user)) {
+            imap.ensure("Spam").select("INBOX");
+            String messageId = imap.firstEmailId();
+
+            imap.copyFirst("Spam");
+            assertThat(awaitEntry(messageId, "spam", 1).get("source").asText()).isEqualTo("move");
+            imap.copyFirst("Spam");
+            barrier(imap);
+            assertThat(BayesWebAdmin.json(bayes.entry(user, messageId)).get("revision").asLong())
+                .as("a second copy of the same message into Spam").isEqualTo(1);
+
+            imap.select("Spam").moveFirst("INBOX");
+            awaitEntry(messageId, "ham", 2);
+        }
     }
 
     @Test
