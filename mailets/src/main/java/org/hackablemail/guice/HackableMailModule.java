@@ -29,14 +29,11 @@ import org.hackablemail.health.BundleComponent;
 import org.hackablemail.health.DataDirectory;
 import org.hackablemail.health.StorageHealth;
 import org.hackablemail.message.MailSnapshots;
-import org.hackablemail.plugin.host.HostWarmUp;
-import org.hackablemail.plugin.host.DiskCodeCache;
-import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.PluginSandbox;
-import org.hackablemail.plugin.host.PluginRejectedException;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationSuite;
 import org.hackablemail.plugins.PluginSettings;
+import org.hackablemail.plugins.PluginWorkers;
 import org.hackablemail.spam.BayesSettings;
 import org.hackablemail.plugins.ReplyBudget;
 import org.hackablemail.plugins.SenderVouching;
@@ -71,10 +68,12 @@ public class HackableMailModule extends AbstractModule {
         bind(SpamFilter.class).in(Scopes.SINGLETON);
         // One snapshot per mail, shared by the spam tagger and the plugin mailet: one instance for all mailets.
         bind(MailSnapshots.class).in(Scopes.SINGLETON);
+        bind(PluginWorkers.class).in(Scopes.SINGLETON);
         Multibinder<BundleComponent> components = Multibinder.newSetBinder(binder(), BundleComponent.class);
         components.addBinding().to(DataDirectory.class);
         components.addBinding().to(StorageHealth.class);
         components.addBinding().to(SpamFilter.class);
+        components.addBinding().to(PluginWorkers.class);
     }
 
     @Provides
@@ -85,8 +84,7 @@ public class HackableMailModule extends AbstractModule {
             new HackableMailConfigurationLoader(propertiesProvider, fileSystem, configurationPath).load();
         // Read the bundle-wide keys now, so a bad value stops James at start rather than at the first mail.
         configuration.dataDirectory();
-        limits(configuration);
-        PluginSettings.capacity(configuration);
+        PluginSettings.sandbox(configuration, configuration.dataDirectory());
         StorageConfiguration.backend(configuration);
         StorageConfiguration.settings(configuration);
         StorageConfiguration.refresh(configuration);
@@ -198,27 +196,10 @@ public class HackableMailModule extends AbstractModule {
         return new SimulationSuite(host, limits.maxInputBytes());
     }
 
+    /** Plugins run in the sandbox worker processes, never in James's JVM. */
     @Provides
     @Singleton
-    PluginSandbox pluginSandbox(SandboxLimits limits, HackableMailConfiguration configuration,
-                                DataDirectory dataDirectory) {
-        PluginHost host = new PluginHost(limits, PluginSettings.capacity(configuration),
-            new DiskCodeCache(dataDirectory.path().resolve("plugin-code"), PluginSettings.diskCodeBytes(configuration)));
-        warmUpInBackground(host);
-        return host;
-    }
-
-    /** So that the first messages after a start do not spend their plugins' time budget on a cold JVM. */
-    private static void warmUpInBackground(PluginHost host) {
-        Thread warmUp = new Thread(() -> {
-            try {
-                int failures = HostWarmUp.run(host);
-                LOGGER.info("Plugin host warmed up ({} failed calls)", failures);
-            } catch (PluginRejectedException | RuntimeException e) {
-                LOGGER.warn("Plugin host warm-up failed; the first plugin calls may be slow", e);
-            }
-        }, "hackablemail-plugin-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+    PluginSandbox pluginSandbox(PluginWorkers workers) {
+        return workers.sandbox();
     }
 }

@@ -1,5 +1,6 @@
 package org.hackablemail.plugins;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 
@@ -8,6 +9,7 @@ import org.hackablemail.config.ValueParsers;
 import org.hackablemail.plugin.host.HostCapacity;
 import org.hackablemail.plugin.host.ModuleLimits;
 import org.hackablemail.plugin.host.SandboxLimits;
+import org.hackablemail.plugin.sandbox.SandboxSettings;
 
 /**
  * The plugin sandbox's limits, the host's capacity, and who may get what plugins send back, from
@@ -44,18 +46,38 @@ public final class PluginSettings {
             configuration.value("plugin.element.segments.max", "1000", ValueParsers::nonNegativeInt));
     }
 
-    public static HostCapacity capacity(HackableMailConfiguration configuration) {
+    /** What each sandbox worker keeps warm. */
+    static HostCapacity workerCapacity(HackableMailConfiguration configuration) {
         HostCapacity defaults = HostCapacity.defaults();
         return new HostCapacity(
             configuration.value("sandbox.code.memory", "64M", ValueParsers::positiveSize),
             defaults.idleInstancesPerPlugin(),
-            configuration.value("plugin.cache.idle.memory", "256M", ValueParsers::positiveSize),
-            configuration.value("plugin.calls.concurrent", String.valueOf(defaults.maxConcurrentCalls()), ValueParsers::positiveInt));
+            configuration.value("sandbox.instances.memory", "64M", ValueParsers::positiveSize),
+            defaults.maxConcurrentCalls());
     }
 
-    /** Compiled plugins kept on disk, so that a restart does not compile them again. */
-    public static long diskCodeBytes(HackableMailConfiguration configuration) {
-        return configuration.value("sandbox.code.disk", "1G", ValueParsers::positiveSize);
+    /** The sandbox worker processes, their shares and budgets; compiled code kept in {@code codeDirectory}. */
+    public static SandboxSettings sandbox(HackableMailConfiguration configuration, Path codeDirectory) {
+        SandboxSettings defaults = SandboxSettings.builder(codeDirectory).build();
+        return SandboxSettings.builder(codeDirectory)
+            .limits(limits(configuration))
+            .workerCapacity(workerCapacity(configuration))
+            .mailWorkers(configuration.value("sandbox.workers", String.valueOf(defaults.mailWorkers()),
+                ValueParsers::positiveInt))
+            .callsPerWorker(configuration.value("sandbox.worker.calls", "4", ValueParsers::positiveInt))
+            .callsPerOwner(configuration.value("sandbox.owner.calls", "2", ValueParsers::positiveInt))
+            .workerHeapBytes(configuration.value("sandbox.worker.heap", "256M", ValueParsers::positiveSize))
+            .spareWorkers(configuration.value("sandbox.spare.workers", "1", ValueParsers::nonNegativeInt))
+            .startTimeout(configuration.value("sandbox.worker.start.timeout", "120s", ValueParsers::positiveDuration))
+            .killGrace(configuration.value("sandbox.kill.grace", "500ms", ValueParsers::positiveDuration))
+            .queueWait(configuration.value("sandbox.queue.wait", "5s", ValueParsers::positiveDuration))
+            .ownerCpuPerMinute(configuration.value("sandbox.owner.cpu.per.minute", "30s",
+                ValueParsers::positiveDuration))
+            .guestTimePerHour(configuration.value("sandbox.guest.time.per.hour", "5 minutes",
+                ValueParsers::positiveDuration))
+            .quarantine(configuration.value("sandbox.quarantine", "10 minutes", ValueParsers::positiveDuration))
+            .diskCodeBytes(configuration.value("sandbox.code.disk", "1G", ValueParsers::positiveSize))
+            .build();
     }
 
     /** Front MXes whose SPF verdicts vouch for a sender (none by default), and where they connect from. */

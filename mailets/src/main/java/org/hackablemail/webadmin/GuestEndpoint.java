@@ -85,6 +85,7 @@ public class GuestEndpoint implements PublicRoutes {
     @Override
     public void define(Service service) {
         RouteErrors.answerStorageOutages(service);
+        RouteErrors.answerBusySandbox(service);
         service.before(BASE_PATH + "/*", (request, response) -> {
             // Before anything may halt, so that errors carry them too.
             BrowserHeaders.apply(response);

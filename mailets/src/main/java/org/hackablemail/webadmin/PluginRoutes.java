@@ -77,6 +77,7 @@ public class PluginRoutes implements Routes {
     @Override
     public void define(Service service) {
         RouteErrors.answerStorageOutages(service);
+        RouteErrors.answerBusySandbox(service);
         service.get(BASE_PATH, (request, response) -> owners(), jsonTransformer);
         service.get(AUDIT_PATH, (request, response) -> audit(request), jsonTransformer);
         service.put(OWNER_PATH, this::push, jsonTransformer);

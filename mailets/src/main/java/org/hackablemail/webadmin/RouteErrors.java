@@ -5,6 +5,7 @@ import java.util.function.LongFunction;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.eclipse.jetty.http.HttpStatus;
 import org.hackablemail.core.store.StorageUnavailableException;
+import org.hackablemail.plugin.host.SandboxBusyException;
 import org.hackablemail.plugin.simulation.SimulationReport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -60,6 +61,22 @@ final class RouteErrors {
                 .type(ErrorResponder.ErrorType.SERVER_ERROR)
                 .message("The storage is unavailable: " + exception.getMessage())
                 .cause(exception.getCause() instanceof Exception cause ? cause : exception)
+                .asString());
+        });
+    }
+
+    /**
+     * Makes the routes that compile or simulate plugins answer a busy sandbox (the owner's hourly allowance spent, no
+     * worker free in time) with a 429 naming when to try again.
+     */
+    static void answerBusySandbox(Service service) {
+        service.exception(SandboxBusyException.class, (exception, request, response) -> {
+            response.status(HttpStatus.TOO_MANY_REQUESTS_429);
+            response.type("application/json");
+            response.body(ErrorResponder.builder()
+                .statusCode(HttpStatus.TOO_MANY_REQUESTS_429)
+                .type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
+                .message(exception.getMessage())
                 .asString());
         });
     }

@@ -193,9 +193,6 @@ public class OwnerPlugins {
             long start = System.nanoTime();
             EmailCall call = new EmailCall(owner.asString(), input.json(), plugin.config(), replyAllowed);
             Outcome outcome = runAndCommit(owner, plugin.digest(), call);
-            if (notCompiled(outcome) && recompile(owner, plugin.digest())) {
-                outcome = runAndCommit(owner, plugin.digest(), call);
-            }
             PluginRun run = new PluginRun(started, owner, plugin.version(), input.email(), outcome,
                 Duration.ofNanos(System.nanoTime() - start));
             stats.record(run);
@@ -223,23 +220,6 @@ public class OwnerPlugins {
                 return Outcome.failed(new PluginFailure(PluginFailure.Reason.HOST_BUSY, "its variables changed while"
                     + " it ran, " + MAX_RUNS + " times in a row"), outcome.logs(), outcome.cpuTime());
             }
-        }
-    }
-
-    private static boolean notCompiled(Outcome outcome) {
-        return outcome.failure().filter(failure -> failure.reason() == PluginFailure.Reason.NOT_COMPILED).isPresent();
-    }
-
-    /** Compiled code missing (evicted, or compiled by another version of the compiler): compiles it from the store. */
-    private boolean recompile(Owner owner, PluginDigest digest) {
-        try {
-            Optional<byte[]> wasm = store.module(digest);
-            if (wasm.isPresent()) {
-                sandbox.install(owner.asString(), wasm.get(), true);
-            }
-            return wasm.isPresent();
-        } catch (PluginRejectedException e) {
-            return false;
         }
     }
 

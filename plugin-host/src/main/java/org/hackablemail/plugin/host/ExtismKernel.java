@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.hackablemail.plugin.PluginDigest;
+
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
@@ -18,8 +20,8 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 
 /**
  * The Extism kernel, {@code extism-runtime.wasm} taken from the Extism Chicory SDK at build time: the Wasm module
- * that keeps the input, the output and every block a plugin allocates, in a memory of its own. Parsed and
- * compiled once; each plugin instance gets its own kernel instance.
+ * that keeps the input, the output and every block a plugin allocates, in a memory of its own. Compiled once (and
+ * kept with the plugins' compiled code); each plugin instance gets its own kernel instance.
  */
 final class ExtismKernel {
     private static final String RESOURCE = "extism-runtime.wasm";
@@ -28,18 +30,40 @@ final class ExtismKernel {
     private final Function<Instance, Machine> machineFactory;
     private final Map<String, FunctionType> functions;
 
-    private ExtismKernel(WasmModule module) {
+    private ExtismKernel(WasmModule module, Function<Instance, Machine> machineFactory) {
         this.module = module;
-        this.machineFactory = MachineFactoryCompiler.compile(module);
+        this.machineFactory = machineFactory;
         this.functions = exportedFunctions(module);
     }
 
+    /** The kernel compiled now, in memory. */
     static ExtismKernel load() {
+        WasmModule module = Parser.parse(bytes());
+        return new ExtismKernel(module, MachineFactoryCompiler.compile(module));
+    }
+
+    /**
+     * The kernel from the compiled-code cache, compiled and kept there the first time: a new worker process then
+     * neither compiles it nor loads the compiler's classes (the bulk of a cold start).
+     */
+    static ExtismKernel load(CodeCache code) {
+        byte[] wasm = bytes();
+        CompiledPlugin kernel = code.get(PluginDigest.of(wasm)).orElseGet(() -> {
+            try {
+                return code.put(PluginCompiler.translate(wasm, Parser.parse(wasm)), true);
+            } catch (PluginRejectedException e) {
+                throw new IllegalStateException("The Extism kernel does not compile", e);
+            }
+        });
+        return new ExtismKernel(kernel.module(), kernel.machineFactory());
+    }
+
+    private static byte[] bytes() {
         try (InputStream wasm = ExtismKernel.class.getResourceAsStream(RESOURCE)) {
             if (wasm == null) {
                 throw new IllegalStateException(RESOURCE + " is missing next to " + ExtismKernel.class.getName());
             }
-            return new ExtismKernel(Parser.parse(wasm.readAllBytes()));
+            return wasm.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + RESOURCE, e);
         }

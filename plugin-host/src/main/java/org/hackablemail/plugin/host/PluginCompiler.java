@@ -22,7 +22,11 @@ final class PluginCompiler {
     }
 
     CompiledCode compile(byte[] wasm) throws PluginRejectedException {
-        WasmModule module = validator.validate(wasm);
+        return translate(wasm, validator.validate(wasm));
+    }
+
+    /** Compiles a parsed module without validating it as a plugin: for the host's own modules, and plugins once valid. */
+    static CompiledCode translate(byte[] wasm, WasmModule module) throws PluginRejectedException {
         ClassesOut classes = new ClassesOut();
         try {
             MachineFactoryCompiler.builder(module)

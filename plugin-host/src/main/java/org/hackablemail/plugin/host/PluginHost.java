@@ -75,11 +75,11 @@ public final class PluginHost implements PluginSandbox {
 
     private PluginHost(SandboxLimits limits, HostCapacity capacity, Optional<DiskCodeCache> disk, CallRunner runner) {
         this.limits = limits;
-        this.linker = new PluginLinker(ExtismKernel.load(), limits);
+        this.code = new CodeCache(capacity.compiledCodeBytes(), new CodeLoader(), disk);
+        this.linker = new PluginLinker(ExtismKernel.load(code), limits);
         this.validator = new ModuleValidator(linker.hostInterface(), limits);
         this.compiler = new PluginCompiler(validator);
         this.compileThreads = Executors.newCachedThreadPool(daemonThreads("compiler"));
-        this.code = new CodeCache(capacity.compiledCodeBytes(), new CodeLoader(), disk);
         this.instances = new InstancePool(capacity.idleInstancesPerPlugin(), capacity.idleMemoryBytes());
         this.runner = runner;
     }

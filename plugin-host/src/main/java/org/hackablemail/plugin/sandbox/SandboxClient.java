@@ -95,15 +95,24 @@ public final class SandboxClient implements PluginSandbox {
         this.guestAllowance = new TimeBudgets(settings.guestTimePerHour(), Duration.ofHours(1), System::nanoTime);
         this.quarantine = new Quarantine(settings.quarantine(), System::nanoTime);
         this.watchdog = new Watchdog(this::lanes, settings.killGrace(), log);
-        lanes().forEach(Lane::start);
-        supply.fill();
+        // The isolation worker starts when first needed (a spare, then); the spares once the others are up, so that
+        // the workers needed first do not share the machine with them while they start.
+        servingLanes().forEach(Lane::start);
+        starts.execute(() -> {
+            try {
+                awaitReady(settings.startTimeout());
+            } catch (InterruptedException e) {
+                return;
+            }
+            supply.fill();
+        });
         watchdog.start();
     }
 
-    /** Waits until every worker is up; false when one was not within {@code maxWait}. */
+    /** Waits until the mail and guest workers are up; false when one was not within {@code maxWait}. */
     public boolean awaitReady(Duration maxWait) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
-        for (Lane lane : lanes()) {
+        for (Lane lane : servingLanes()) {
             if (!lane.awaitWorker(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
                 return false;
             }
@@ -377,10 +386,16 @@ public final class SandboxClient implements PluginSandbox {
     }
 
     private List<Lane> lanes() {
-        List<Lane> all = new ArrayList<>(mailLanes);
+        List<Lane> all = servingLanes();
         all.add(isolation);
-        all.add(guest);
         return all;
+    }
+
+    /** The lanes that serve requests from the start: mail, and the guest lane for pushes. */
+    private List<Lane> servingLanes() {
+        List<Lane> serving = new ArrayList<>(mailLanes);
+        serving.add(guest);
+        return serving;
     }
 
     private static Outcome hostError(String message) {

@@ -84,7 +84,7 @@ public record SandboxSettings(
         private int spareWorkers = 1;
         private Duration killGrace = Duration.ofMillis(500);
         private Duration queueWait = Duration.ofSeconds(5);
-        private Duration startTimeout = Duration.ofSeconds(60);
+        private Duration startTimeout = Duration.ofSeconds(120);
         private Duration ownerCpuPerMinute = Duration.ofSeconds(30);
         private Duration guestTimePerHour = Duration.ofMinutes(5);
         private Duration quarantine = Duration.ofMinutes(10);

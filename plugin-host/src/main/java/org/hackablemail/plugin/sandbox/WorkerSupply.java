@@ -25,6 +25,7 @@ final class WorkerSupply {
     private final Deque<WorkerProcess> ready = new ArrayDeque<>();
     private final AtomicInteger started = new AtomicInteger();
     private int startingSpares;
+    private boolean keepingSpares;
     private boolean closed;
 
     WorkerSupply(List<String> command, WorkerConfig config, Duration startTimeout, int spares, Executor starts,
@@ -44,8 +45,11 @@ final class WorkerSupply {
         return spare != null ? spare : start(role);
     }
 
-    /** Starts the spares in the background. */
+    /** Starts the spares in the background, and from now on replaces each one taken. */
     void fill() {
+        synchronized (this) {
+            keepingSpares = true;
+        }
         refill();
     }
 
@@ -73,7 +77,7 @@ final class WorkerSupply {
     private void refill() {
         int missing;
         synchronized (this) {
-            missing = closed ? 0 : spares - ready.size() - startingSpares;
+            missing = closed || !keepingSpares ? 0 : spares - ready.size() - startingSpares;
             startingSpares += Math.max(0, missing);
         }
         for (int i = 0; i < missing; i++) {

@@ -5,6 +5,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 
 import org.hackablemail.plugin.host.DiskCodeCache;
 import org.hackablemail.plugin.host.HostWarmUp;
@@ -41,10 +42,11 @@ public final class WorkerMain {
             WorkerConfig config = WorkerConfig.decode(first.payload());
             PluginHost host = PluginHost.forWorker(config.limits(), config.capacity(),
                 new DiskCodeCache(config.codeDirectory(), config.diskCodeBytes()));
+            long configured = System.nanoTime();
             int failed = HostWarmUp.run(host);
-            if (failed > 0) {
-                System.err.println("Warm-up: " + failed + " calls failed");
-            }
+            System.err.printf("Ready %d ms after the JVM started (warm-up %d ms)%s%n",
+                ManagementFactory.getRuntimeMXBean().getUptime(), (System.nanoTime() - configured) / 1_000_000,
+                failed > 0 ? "; " + failed + " warm-up calls failed" : "");
             frames.write(Frame.of(FrameType.READY, 0));
             new WorkerServer(host, frames, config.limits().workerStackBytes()).serve();
         } catch (Throwable e) {

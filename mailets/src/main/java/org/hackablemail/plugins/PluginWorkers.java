@@ -1,0 +1,83 @@
+package org.hackablemail.plugins;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.annotation.PreDestroy;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+import org.hackablemail.config.HackableMailConfiguration;
+import org.hackablemail.core.store.PluginStore;
+import org.hackablemail.health.BundleComponent;
+import org.hackablemail.health.ComponentHealth;
+import org.hackablemail.health.DataDirectory;
+import org.hackablemail.plugin.host.PluginSandbox;
+import org.hackablemail.plugin.sandbox.SandboxClient;
+import org.hackablemail.plugin.sandbox.SandboxSettings;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sandbox worker processes that compile and run the plugins: James never runs plugin code itself. Started with the
+ * bundle (James waits for them, at most {@link #START_WAIT}, so that the first messages find them warm; mail that
+ * comes before them waits or is deferred), stopped with James; their standard error goes to James's log. Their health
+ * is on {@code /hackable/status}.
+ */
+@Singleton
+public class PluginWorkers implements BundleComponent {
+    private static final Logger LOGGER = LoggerFactory.getLogger("org.hackablemail.sandbox");
+    /** Compiled plugins on disk, under the data directory. */
+    static final String CODE_DIRECTORY = "plugin-code";
+    /** How long James's start waits for the workers: a few seconds on a quiet machine. */
+    private static final Duration START_WAIT = Duration.ofSeconds(30);
+
+    private final SandboxClient client;
+
+    @Inject
+    public PluginWorkers(HackableMailConfiguration configuration, DataDirectory dataDirectory, PluginStore store) {
+        SandboxSettings settings = PluginSettings.sandbox(configuration,
+            dataDirectory.path().resolve(CODE_DIRECTORY));
+        this.client = new SandboxClient(settings, store::module, LOGGER::info);
+        awaitReady(START_WAIT.compareTo(settings.startTimeout()) < 0 ? START_WAIT : settings.startTimeout());
+    }
+
+    public PluginSandbox sandbox() {
+        return client;
+    }
+
+    @Override
+    public String name() {
+        return "plugin sandbox";
+    }
+
+    @Override
+    public ComponentHealth health() {
+        List<SandboxClient.WorkerStatus> workers = client.workers();
+        String detail = workers.stream()
+            .map(worker -> worker.lane() + " pid " + worker.pid()
+                + worker.residentBytes().map(bytes -> ", " + bytes / (1024 * 1024) + " MiB").orElse(""))
+            .collect(Collectors.joining("; ", workers.size() + " workers (", ")"));
+        return workers.isEmpty() ? ComponentHealth.unhealthy("no sandbox worker is running") : ComponentHealth.healthy(detail);
+    }
+
+    @PreDestroy
+    public void close() {
+        client.close();
+    }
+
+    private void awaitReady(Duration maxWait) {
+        try {
+            if (client.awaitReady(maxWait)) {
+                LOGGER.info("Plugin sandbox ready: {}", health().detail());
+            } else {
+                LOGGER.warn("Plugin sandbox workers not ready after {} s; plugin calls wait for them or are deferred",
+                    maxWait.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
