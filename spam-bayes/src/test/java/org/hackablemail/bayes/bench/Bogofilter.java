@@ -14,11 +14,7 @@ final class Bogofilter implements FilterUnderTest {
     private static final Map<String, Verdict> VERDICTS = Map.of("S", Verdict.YES, "H", Verdict.NO, "U", Verdict.UNKNOWN);
 
     static boolean isInstalled() {
-        try {
-            return new ProcessBuilder("bogofilter", "-V").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+        return FileNamesProcess.succeeds("bogofilter", "-V");
     }
 
     @Override

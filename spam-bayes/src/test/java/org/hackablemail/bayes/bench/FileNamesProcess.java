@@ -15,6 +15,16 @@ final class FileNamesProcess {
     private FileNamesProcess() {
     }
 
+    /** Whether the command runs and exits 0: how the benchmark tells an installed filter. */
+    static boolean succeeds(String... command) {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
     /**
      * @param maxExitCode the highest exit code that means success (bogofilter exits 1 or 2 for a verdict)
      * @return the lines of its standard output

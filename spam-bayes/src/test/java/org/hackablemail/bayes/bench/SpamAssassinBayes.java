@@ -19,12 +19,7 @@ final class SpamAssassinBayes implements FilterUnderTest {
     private static final double NO = 0.01;
 
     static boolean isInstalled() {
-        try {
-            return new ProcessBuilder("perl", "-MMail::SpamAssassin", "-e", "1").redirectErrorStream(true).start()
-                .waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+        return FileNamesProcess.succeeds("perl", "-MMail::SpamAssassin", "-e", "1");
     }
 
     @Override
