@@ -14,7 +14,7 @@ import org.hackablemail.plugin.email.EmailJson;
 import org.hackablemail.plugin.email.IncomingEmail;
 
 /**
- * Prints the plugin host's figures against the targets of DESIGN.md. Not a test: run it by hand, e.g.
+ * Prints the plugin host's figures against the targets of docs/design.md. Not a test: run it by hand, e.g.
  * <pre>
  * mvn -q -pl plugin-host test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp plugin-host/target/classes:plugin-host/target/test-classes:$(cat plugin-host/target/cp.txt) \
