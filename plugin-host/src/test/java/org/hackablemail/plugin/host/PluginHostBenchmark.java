@@ -39,6 +39,11 @@ public final class PluginHostBenchmark {
     private PluginHostBenchmark() {
     }
 
+    /** The message the benchmarks send: a Project XYZ status mail, as the plugins get it. */
+    public static byte[] projectXyzMail() {
+        return INPUT.clone();
+    }
+
     public static void main(String[] args) throws Exception {
         List<String> plugins = args.length == 0 ? List.of() : Arrays.asList(args);
         try (PluginHost host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults())) {
