@@ -60,6 +60,11 @@ final class StockJamesNode implements RunningJames, AutoCloseable {
         confCustomizer.customize(home.conf());
     }
 
+    /** James's log as the demo writes it ({@code james.log}: standard output through conf/logback.xml). */
+    String log() throws IOException {
+        return Files.readString(home.log());
+    }
+
     /** The end of James's log, to explain a failure. */
     String logTail() {
         return james == null ? "(not started)" : james.logTail();
