@@ -13,6 +13,7 @@ import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.health.BundleComponent;
 import org.hackablemail.health.ComponentHealth;
 import org.hackablemail.health.DataDirectory;
+import org.hackablemail.metrics.BundleMetrics;
 import org.hackablemail.plugin.host.PluginSandbox;
 import org.hackablemail.plugin.sandbox.SandboxClient;
 import org.hackablemail.plugin.sandbox.SandboxSettings;
@@ -37,11 +38,23 @@ public class PluginWorkers implements BundleComponent {
     private final SandboxClient client;
 
     @Inject
-    public PluginWorkers(HackableMailConfiguration configuration, DataDirectory dataDirectory, PluginStore store) {
+    public PluginWorkers(HackableMailConfiguration configuration, DataDirectory dataDirectory, PluginStore store,
+                         BundleMetrics metrics) {
         SandboxSettings settings = PluginSettings.sandbox(configuration,
             dataDirectory.path().resolve(CODE_DIRECTORY));
         this.client = new SandboxClient(settings, store::module, LOGGER::info);
+        registerGauges(metrics);
         awaitReady(START_WAIT.compareTo(settings.startTimeout()) < 0 ? START_WAIT : settings.startTimeout());
+    }
+
+    /** The sandbox's figures as James's gauges (docs/metrics.md): all owners together, never per owner. */
+    private void registerGauges(BundleMetrics metrics) {
+        metrics.gauge("hackablemail.sandbox.calls_waiting", () -> client.stats().callsWaiting());
+        metrics.gauge("hackablemail.sandbox.workers_killed", () -> client.stats().workersKilled());
+        metrics.gauge("hackablemail.sandbox.workers_started", () -> client.stats().workersStarted());
+        metrics.gauge("hackablemail.sandbox.code_cache_hits",
+            () -> client.stats().mailCalls() - client.stats().callsWithoutCode());
+        metrics.gauge("hackablemail.sandbox.code_cache_misses", () -> client.stats().callsWithoutCode());
     }
 
     public PluginSandbox sandbox() {

@@ -57,6 +57,12 @@ class PrometheusMetricsTest {
             .containsEntry("hackablemail_plugin_call_count", 5.0)
             .containsEntry("hackablemail_spf_skipped_total", 5.0)
             .containsEntry("hackablemail_bayes_verdict_unknown_total", 6.0);
+        assertThat(metrics)
+            .as("the sandbox's gauges: every run found its compiled code, nothing waits, no worker was killed")
+            .containsEntry("hackablemail_sandbox_calls_waiting", 0.0)
+            .containsEntry("hackablemail_sandbox_workers_killed", 0.0)
+            .containsKeys("hackablemail_sandbox_workers_started", "hackablemail_sandbox_code_cache_misses");
+        assertThat(metrics.get("hackablemail_sandbox_code_cache_hits")).isGreaterThanOrEqualTo(5.0);
         assertThat(metrics.keySet()).noneMatch(name -> name.contains("tagged") || name.contains("demo_test"));
         assertThat(JAMES.webAdmin().get("/hackable/status").body())
             .contains("\"hackablemail.plugin.runs\":5", "\"hackablemail.plugin.outcome.delivered\":3");

@@ -107,6 +107,16 @@ final class Lane {
         }
     }
 
+    /** Requests waiting for a place now. */
+    int waiting() {
+        lock.lock();
+        try {
+            return waiting.values().stream().mapToInt(ArrayDeque::size).sum();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The worker the lane runs on now, if one is up. */
     Optional<WorkerProcess> worker() {
         lock.lock();

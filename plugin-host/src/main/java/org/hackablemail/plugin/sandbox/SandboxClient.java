@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import org.hackablemail.plugin.PluginDigest;
@@ -69,6 +70,8 @@ public final class SandboxClient implements PluginSandbox {
     private final Quarantine quarantine;
     private final Set<PluginDigest> compiling = ConcurrentHashMap.newKeySet();
     private final Watchdog watchdog;
+    private final LongAdder calls = new LongAdder();
+    private final LongAdder callsWithoutCode = new LongAdder();
 
     /**
      * Starts the workers (in the background: calls wait for them within {@code queueWait}).
@@ -149,7 +152,9 @@ public final class SandboxClient implements PluginSandbox {
         }
         Outcome outcome = callOutcome(owner, attempt, alone, settings.limits().callTimeout());
         cpuShares.charge(owner, outcome.cpuTime());
+        calls.increment();
         if (outcome.failure().map(PluginFailure::reason).filter(PluginFailure.Reason.NOT_COMPILED::equals).isPresent()) {
+            callsWithoutCode.increment();
             compileInBackground(owner, plugin);
         }
         return outcome;
@@ -176,6 +181,26 @@ public final class SandboxClient implements PluginSandbox {
     /** Worker processes started so far, spares and replacements included. */
     public int workersStarted() {
         return supply.started();
+    }
+
+    /** What the sandbox did since it started, all owners together: for metrics. */
+    public Stats stats() {
+        return new Stats(lanes().stream().mapToInt(Lane::waiting).sum(), watchdog.kills(), supply.started(),
+            calls.sum(), callsWithoutCode.sum());
+    }
+
+    /**
+     * Figures of the sandbox since it started.
+     *
+     * @param callsWaiting     requests waiting for a place on a worker now (the queue depth)
+     * @param workersKilled    workers killed by the watchdog (a request past its timeout and grace, or never started)
+     * @param workersStarted   worker processes started, spares and replacements included
+     * @param mailCalls        plugin calls on mail
+     * @param callsWithoutCode mail calls whose plugin's compiled code no worker had (deferred while it compiles): the
+     *                         code cache's misses; the other calls were its hits
+     */
+    public record Stats(int callsWaiting, long workersKilled, long workersStarted, long mailCalls,
+                        long callsWithoutCode) {
     }
 
     /** The lane an owner's mail runs on, by name ({@code mail-1}...). */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -25,6 +26,7 @@ final class Watchdog implements AutoCloseable {
     private final Duration grace;
     private final Consumer<String> log;
     private final Thread thread;
+    private final AtomicLong kills = new AtomicLong();
     private volatile boolean closed;
 
     Watchdog(Supplier<List<Lane>> lanes, Duration grace, Consumer<String> log) {
@@ -68,16 +70,23 @@ final class Watchdog implements AutoCloseable {
                 boolean alone = worker.inFlight() == 1;
                 String reason = "a request ran past its timeout and the grace of " + grace.toMillis() + " ms";
                 exchange.deliver(new Exchange.Overran(alone, reason));
+                kills.incrementAndGet();
                 worker.kill(reason);
                 return Long.MAX_VALUE;
             }
             if (exchange.stuck(now, START_WAIT)) {
+                kills.incrementAndGet();
                 worker.kill("it did not start a request within " + START_WAIT.toSeconds() + " s");
                 return Long.MAX_VALUE;
             }
             earliest = Math.min(earliest, exchange.deadline(START_WAIT));
         }
         return earliest;
+    }
+
+    /** Workers killed so far. */
+    long kills() {
+        return kills.get();
     }
 
     @Override

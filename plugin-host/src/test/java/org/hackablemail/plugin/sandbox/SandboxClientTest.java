@@ -110,8 +110,10 @@ class SandboxClientTest {
     void shouldDeferACallWhoseCodeIsMissingAndCompileItFromTheStore() throws Exception {
         PluginDigest drop = sandbox.install("erin@example.org", "drop");
         deleteCompiledCode(drop);
+        SandboxClient.Stats before = sandbox.client.stats();
 
         Outcome deferred = sandbox.run(drop, call("erin@example.org", 0));
+        SandboxClient.Stats after = sandbox.client.stats();
 
         assertThat(deferred.failure()).hasValueSatisfying(failure -> {
             assertThat(failure.reason()).isEqualTo(PluginFailure.Reason.NOT_COMPILED);
@@ -123,6 +125,9 @@ class SandboxClientTest {
             later = sandbox.run(drop, call("erin@example.org", 0));
         }
         assertThat(later.resultCode()).as(sandbox.log()).isZero();
+        assertThat(after.mailCalls() - before.mailCalls()).isEqualTo(1);
+        assertThat(after.callsWithoutCode() - before.callsWithoutCode()).as("a miss of the code cache").isEqualTo(1);
+        assertThat(sandbox.client.stats().callsWaiting()).isZero();
     }
 
     private static void deleteCompiledCode(PluginDigest plugin) throws IOException {

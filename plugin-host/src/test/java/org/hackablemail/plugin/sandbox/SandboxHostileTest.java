@@ -101,6 +101,7 @@ class SandboxHostileTest {
             assertThat(failure.message()).contains("ran past its timeout of 5000 ms and the grace of 2000 ms");
         });
         assertThat(sandbox.awaitReplacement(lane, worker)).isNotEqualTo(worker);
+        assertThat(sandbox.client.stats().workersKilled()).isPositive();
         report("straight-line-fill", latencies, "timeout to kill reported "
             + (elapsed[0] - TIMEOUT.toNanos()) / 1_000_000 + " ms (grace " + GRACE.toMillis() + " ms, co-tenant"
             + " calls killed with it, then run again alone)");
