@@ -6,6 +6,9 @@ import java.util.Optional;
 
 import javax.inject.Inject;
 
+import org.apache.james.core.Username;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.webadmin.PublicRoutes;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
@@ -17,6 +20,7 @@ import org.hackablemail.core.Owner;
 import org.hackablemail.core.guests.GuestAccess;
 import org.hackablemail.core.guests.InvalidCodeException;
 import org.hackablemail.core.plugins.OwnerPlugins;
+import org.hackablemail.core.store.StorageUnavailableException;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationReport;
 
@@ -65,11 +69,13 @@ public class GuestEndpoint implements PublicRoutes {
     private final TraceRequests traces;
     private final RateLimiter rateLimiter;
     private final JsonTransformer jsonTransformer;
+    private final UsersRepository users;
 
     @Inject
     public GuestEndpoint(GuestAccess guests, OwnerPlugins plugins, TraceRequests traces, SandboxLimits limits,
-                         HackableMailConfiguration configuration, JsonTransformer jsonTransformer) {
+                         HackableMailConfiguration configuration, JsonTransformer jsonTransformer, UsersRepository users) {
         this.guests = guests;
+        this.users = users;
         this.actions = new PluginActions(plugins, limits);
         this.traces = traces;
         this.rateLimiter = new RateLimiter(configuration.value(REQUESTS_PER_MINUTE, "60", ValueParsers::positiveInt),
@@ -141,7 +147,20 @@ public class GuestEndpoint implements PublicRoutes {
 
     private Route guest(GuestRoute route) {
         return (request, response) -> route.handle(
-            guests.authenticate(token(request)).orElseThrow(GuestEndpoint::unauthorized), request, response);
+            guests.authenticate(token(request), this::isJamesUser).orElseThrow(GuestEndpoint::unauthorized),
+            request, response);
+    }
+
+    /**
+     * A token is good only while its address is a James user: James 3.8.1 tells extensions of no user deletion, and
+     * on the memory app each node has users of its own.
+     */
+    private boolean isJamesUser(Owner owner) {
+        try {
+            return users.contains(Username.of(owner.asString()));
+        } catch (UsersRepositoryException e) {
+            throw new StorageUnavailableException("Cannot check that " + owner + " is a James user", e);
+        }
     }
 
     private static String token(Request request) {

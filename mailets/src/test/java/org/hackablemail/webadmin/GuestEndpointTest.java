@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.configuration2.MapConfiguration;
+import org.apache.james.core.Username;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
 import org.hackablemail.config.HackableMailConfiguration;
@@ -44,7 +45,7 @@ class GuestEndpointTest {
     void setUp() throws Exception {
         fixture = new RoutesFixture(directory);
         http = fixture.start(new GuestEndpoint(fixture.guests, fixture.onDisk.plugins(), fixture.traces,
-            SandboxLimits.defaults(), HackableMailConfiguration.defaults(directory), new JsonTransformer()));
+            SandboxLimits.defaults(), HackableMailConfiguration.defaults(directory), new JsonTransformer(), fixture.users));
     }
 
     @AfterEach
@@ -71,6 +72,16 @@ class GuestEndpointTest {
             .statusCode(HttpStatus.CREATED_201)
             .body("address", equalTo("bob@example.org"))
             .body("token", startsWith("hmt_"));
+    }
+
+    @Test
+    void aTokenShouldBeRefusedOnceItsAddressIsNoLongerAJamesUser() throws Exception {
+        String token = tokenOf(BOB);
+        as(token).get("/hackable-guest/plugin").then().statusCode(HttpStatus.OK_200);
+
+        fixture.users.removeUser(Username.of(BOB.asString()));
+
+        as(token).get("/hackable-guest/plugin").then().statusCode(HttpStatus.UNAUTHORIZED_401);
     }
 
     @Test
@@ -160,7 +171,7 @@ class GuestEndpointTest {
         fixture = new RoutesFixture(directory);
         http = fixture.start(new GuestEndpoint(fixture.guests, fixture.onDisk.plugins(), fixture.traces,
             SandboxLimits.defaults(), new HackableMailConfiguration(new MapConfiguration(
-                Map.of("guest.requests.per.minute", "2")), "test", directory), new JsonTransformer()), new OwnerConsole());
+                Map.of("guest.requests.per.minute", "2")), "test", directory), new JsonTransformer(), fixture.users), new OwnerConsole());
         String token = tokenOf(BOB);
 
         for (int load = 0; load < 10; load++) {

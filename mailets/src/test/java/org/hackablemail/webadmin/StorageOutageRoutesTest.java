@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.apache.james.dnsservice.api.InMemoryDNSService;
+import org.apache.james.domainlist.memory.MemoryDomainList;
+import org.apache.james.user.memory.MemoryUsersRepository;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.core.cache.RefreshPolicy;
@@ -46,7 +49,8 @@ class StorageOutageRoutesTest {
             new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run));
         service = Service.ignite().ipAddress("127.0.0.1").port(0);
         new GuestEndpoint(guests, onDisk.plugins(), new TraceRequests(onDisk.trace()), SandboxLimits.defaults(),
-            HackableMailConfiguration.defaults(directory), new JsonTransformer()).define(service);
+            HackableMailConfiguration.defaults(directory), new JsonTransformer(),
+            MemoryUsersRepository.withoutVirtualHosting(new MemoryDomainList(new InMemoryDNSService()))).define(service);
         service.awaitInitialization();
     }
 

@@ -153,6 +153,18 @@ class OnboardingTest {
     }
 
     @Test
+    void aTokenShouldBeRefusedOnceItsAddressIsNoLongerAJamesUser() throws Exception {
+        WebAdminClient guest = guest(owner);
+        assertThat(guest.get(PLUGIN).statusCode()).isNotEqualTo(401);
+
+        HttpResponse<String> removed = webAdmin.delete("/users/" + owner);
+
+        assertThat(removed.statusCode()).isEqualTo(204);
+        assertThat(guest.get(PLUGIN).statusCode()).isEqualTo(401);
+        assertThat(guest.put(PLUGIN, ExamplePlugins.DROP.wasm(), "application/wasm").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void removingAGuestShouldRevokeItsTokens() throws Exception {
         WebAdminClient guest = invites.guest(owner);
 
