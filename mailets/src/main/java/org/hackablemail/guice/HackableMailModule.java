@@ -100,10 +100,16 @@ public class HackableMailModule extends AbstractModule {
         return BayesSettings.of(configuration);
     }
 
-    /** The single-node Bayes store, in {@code <data directory>/bayes}. */
+    /**
+     * The Bayes filter's training: with {@code storage=cassandra}, the store every node shares; otherwise the
+     * single-node store in {@code <data directory>/bayes}.
+     */
     @Provides
     @Singleton
-    BayesStore bayesStore(DataDirectory dataDirectory) {
+    BayesStore bayesStore(Storage storage, DataDirectory dataDirectory) {
+        if (storage instanceof CassandraStorage cassandra) {
+            return cassandra.bayes();
+        }
         return new StorageOutages(LuceneBayesStore.open(dataDirectory.path().resolve(SpamFilter.STORE_DIRECTORY)));
     }
 

@@ -154,6 +154,20 @@ class TwoJamesNodesOnCassandraIT {
         Awaitility.await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> replies(sender) == 1);
     }
 
+    @Test
+    void spamFilterTrainingThroughAShouldClassifyMailOnB() throws Exception {
+        String reader = newUserOnBoth("reader");
+        BayesWebAdmin bayesOnB = new BayesWebAdmin(nodeB.ports().webAdmin(), nodeB.adminToken());
+
+        new BayesWebAdmin(nodeA.ports().webAdmin(), nodeA.adminToken()).trainCorpus();
+
+        Awaitility.await().atMost(WITHIN_THE_BOUND).until(() ->
+            bayesOnB.statistics().get("trainedMessages").asLong() == 2L * BayesCorpus.TRAINING_SIZE);
+        nodeB.mailboxes().send("colleague100@work.example", List.of(reader), "Project meeting 100",
+            "Minutes of the project meeting: the release schedule, code review and test plan");
+        assertThat(nodeB.mailboxes().awaitMessages(reader, 1)).contains("X-Spam-Bayes: no", "Subject: Project meeting 100");
+    }
+
     private static long replies(String sender) throws Exception {
         return nodeA.mailboxes().messageCount(sender) + nodeB.mailboxes().messageCount(sender);
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.hackablemail.bayes.store.BayesStore;
+import org.hackablemail.bayes.store.LuceneBayesStore;
 import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.VariableQuotas;
 import org.hackablemail.core.store.fs.FileSystemStorage;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "migrate",
     mixinStandardHelpOptions = true,
     description = {"Copies a James node's file-system state (plugins with all their versions, plugin variables, guests,"
-        + " invites, push tokens, the audit log) into the Cassandra its configuration names, to run several James"
+        + " invites, push tokens, the audit log, the Bayes filter's training) into the Cassandra its configuration names, to run several James"
         + " nodes on it. What Cassandra already holds is left as it is: run it again to copy what is new; a run with"
         + " nothing new changes nothing. Run it with James stopped (or before it switches to storage=cassandra) so"
         + " that the copy is complete.",
@@ -35,6 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
     exitCodeOnExecutionException = 1)
 public class StorageMigrateCommand implements Callable<Integer> {
     private static final String DEFAULT_DATA_DIRECTORY = "var/hackable-mail";
+    /** The single-node Bayes store's directory under the data directory (SpamFilter.STORE_DIRECTORY). */
+    private static final String BAYES_DIRECTORY = "bayes";
     /** Reports on each kind's progress about this often. */
     private static final int PROGRESS_STEPS = 10;
 
@@ -72,13 +76,18 @@ public class StorageMigrateCommand implements Callable<Integer> {
 
         FileSystemStorage fileSystem = new FileSystemStorage(source, Clock.systemUTC(), copying());
         Map<String, FileSystemMigration.Count> counts;
+        Path bayesDirectory = source.resolve(BAYES_DIRECTORY);
+        Optional<BayesStore> bayes = Files.isDirectory(bayesDirectory)
+            ? Optional.of(LuceneBayesStore.open(bayesDirectory)) : Optional.empty();
         try (CassandraStorage cassandra = CassandraStorage.open(settings, copying(), Duration.ZERO, Clock.systemUTC())) {
-            counts = new FileSystemMigration(fileSystem, cassandra, (kind, done, total) -> {
+            counts = new FileSystemMigration(fileSystem, bayes, cassandra, (kind, done, total) -> {
                 if (done == total || done % Math.max(1, total / PROGRESS_STEPS) == 0) {
                     out.printf("  %s: %d/%d%n", kind, done, total);
                     out.flush();
                 }
             }).run();
+        } finally {
+            bayes.ifPresent(BayesStore::close);
         }
         out.println("Done:");
         counts.forEach((kind, count) -> out.printf("  %-14s %6d copied, %6d already in Cassandra (left as they were)%n",

@@ -26,6 +26,7 @@ public final class CassandraStorage implements Storage, AutoCloseable {
     private final CassandraGuestStore guests;
     private final CassandraAuditLog audit;
     private final TraceStore trace;
+    private final CassandraBayesStore bayes;
 
     /** The stores on {@code cql}; closing them closes {@code session}, when given. */
     CassandraStorage(Cql cql, StorageSettings stores, Duration refresh, Clock clock, CqlSession session) {
@@ -36,6 +37,7 @@ public final class CassandraStorage implements Storage, AutoCloseable {
         this.guests = new CassandraGuestStore(cql, clock);
         this.audit = new CassandraAuditLog(cql, clock);
         this.trace = new CassandraTraceStore(cql, stores.traceRetention(), clock);
+        this.bayes = new CassandraBayesStore(cql, clock);
     }
 
     /**
@@ -72,6 +74,7 @@ public final class CassandraStorage implements Storage, AutoCloseable {
         tables.addAll(CassandraGuestStore.tables());
         tables.addAll(CassandraAuditLog.tables());
         tables.add(CassandraTraceStore.TRACE);
+        tables.addAll(CassandraBayesStore.tables());
         return List.copyOf(tables);
     }
 
@@ -98,6 +101,11 @@ public final class CassandraStorage implements Storage, AutoCloseable {
     @Override
     public TraceStore trace() {
         return trace;
+    }
+
+    /** The Bayes filter's training, which each node folds into its in-memory model. */
+    public CassandraBayesStore bayes() {
+        return bayes;
     }
 
     /** Whether a Cassandra node answers now, for the health checks. */

@@ -1,11 +1,15 @@
 package org.hackablemail.storage.cassandra;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.hackablemail.bayes.store.BayesStore;
+import org.hackablemail.bayes.store.EntryWrite;
+import org.hackablemail.bayes.store.TrainingEntry;
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.store.AuditEntry;
 import org.hackablemail.core.store.PluginStore;
@@ -17,8 +21,9 @@ import org.hackablemail.core.store.fs.FileSystemStorage;
 /**
  * Copies one James node's file-system state into Cassandra, for growing from one node to several: every owner's
  * plugin versions (their numbers, times, authors and reports), active version, configuration and modules; the
- * plugins' variables; guests, pending invites, push tokens and invite times; the audit log. What Cassandra already
- * has is left as it is, so running it again copies only what is new, and changes nothing when nothing is.
+ * plugins' variables; guests, pending invites, push tokens and invite times; the audit log; the Bayes filter's trained
+ * messages and its baseline (imported counts). What Cassandra already has is left as it is, so running it again copies
+ * only what is new, and changes nothing when nothing is.
  * The trace (a bounded, recent record) is not copied.
  */
 public final class FileSystemMigration {
@@ -38,18 +43,22 @@ public final class FileSystemMigration {
     private static final Count NONE = new Count(0, 0);
 
     private final FileSystemStorage source;
+    private final Optional<BayesStore> bayes;
     private final CassandraStorage target;
     private final Progress progress;
 
-    public FileSystemMigration(FileSystemStorage source, CassandraStorage target, Progress progress) {
+    /** @param bayes the node's Bayes store, when it has one */
+    public FileSystemMigration(FileSystemStorage source, Optional<BayesStore> bayes, CassandraStorage target,
+                               Progress progress) {
         this.source = source;
+        this.bayes = bayes;
         this.target = target;
         this.progress = progress;
     }
 
     /**
      * @return each kind's count, in the order copied: plugins (owners), variables (owners), guests, invites,
-     *         tokens, invite times, audit entries
+     *         tokens, invite times, audit entries, and with a Bayes store its baseline (0 or 1) and trained messages
      * @throws VariableQuotaExceededException when an owner holds more variables than Cassandra's quotas allow
      */
     public Map<String, Count> run() throws VariableQuotaExceededException {
@@ -66,6 +75,10 @@ public final class FileSystemMigration {
         counts.put("invite times", each("invite times", List.copyOf(guests.lastInvites().entrySet()), time ->
             target.guests().importInviteTime(time.getKey(), time.getValue())));
         counts.put("audit entries", copyAudit());
+        bayes.ifPresent(store -> {
+            counts.put("bayes baseline", copyBaseline(store));
+            counts.put("bayes messages", copyTraining(store));
+        });
         return counts;
     }
 
@@ -99,6 +112,30 @@ public final class FileSystemMigration {
             progress.advanced("audit entries", position + 1, entries.size());
         }
         return count;
+    }
+
+    /** The imported counts, into a Cassandra store that has none and no trained message (a reset would drop them). */
+    private Count copyBaseline(BayesStore store) {
+        if (store.baseline().isEmpty()) {
+            return NONE;
+        }
+        BayesStore cassandra = target.bayes();
+        boolean[] trained = {false};
+        cassandra.forEachEntry(Optional.empty(), entry -> trained[0] = true);
+        boolean copy = cassandra.baseline().isEmpty() && !trained[0];
+        if (copy) {
+            cassandra.reset(store.baseline());
+        }
+        progress.advanced("bayes baseline", 1, 1);
+        return NONE.plus(copy);
+    }
+
+    /** Every message that teaches, with its state, source and tokens, unless Cassandra knows the message already. */
+    private Count copyTraining(BayesStore store) {
+        List<TrainingEntry> entries = new ArrayList<>();
+        store.forEachEntry(Optional.empty(), entries::add);
+        return each("bayes messages", entries, entry -> target.bayes().entry(entry.key()).isEmpty()
+            && target.bayes().write(new EntryWrite(entry.key(), entry.state(), entry.source(), entry::teaching)).isPresent());
     }
 
     private <T> Count each(String kind, List<T> items, Predicate<T> copy) {

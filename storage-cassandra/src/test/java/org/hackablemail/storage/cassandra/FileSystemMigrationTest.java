@@ -13,8 +13,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
+import org.hackablemail.bayes.TokenCount;
+import org.hackablemail.bayes.store.Baseline;
+import org.hackablemail.bayes.store.BayesStore;
+import org.hackablemail.bayes.store.EntryState;
+import org.hackablemail.bayes.store.EntryWrite;
+import org.hackablemail.bayes.store.LuceneBayesStore;
+import org.hackablemail.bayes.store.Scope;
+import org.hackablemail.bayes.store.Source;
+import org.hackablemail.bayes.store.Teaching;
+import org.hackablemail.bayes.store.TrainingEntry;
+import org.hackablemail.bayes.store.TrainingKey;
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.store.AuditEntry;
 import org.hackablemail.core.store.GuestStore;
@@ -25,6 +37,7 @@ import org.hackablemail.core.store.fs.FileSystemStorage;
 import org.hackablemail.plugin.simulation.ScenarioResult;
 import org.hackablemail.plugin.simulation.SimulationReport;
 import org.hackablemail.storage.cassandra.testing.TestKeyspace;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +57,13 @@ class FileSystemMigrationTest {
     @TempDir
     Path dataDirectory;
 
+    private static final TrainingKey SPAM = TrainingKey.mailboxMessage(Scope.user("bob@example.org"), "m1");
+    private static final TrainingKey HAM = TrainingKey.mailboxMessage(Scope.SHARED, "m2");
+    private static final TrainingKey FORGOTTEN = TrainingKey.mailboxMessage(Scope.user("bob@example.org"), "m3");
+    private static final Baseline IMPORTED = new Baseline(Map.of("viagra", new TokenCount(3, 0)), 3, 1);
+
     private FileSystemStorage fileSystem;
+    private BayesStore bayes;
     private CassandraStorage cassandra;
     private final List<String> progress = new ArrayList<>();
 
@@ -67,7 +86,18 @@ class FileSystemMigrationTest {
         fileSystem.audit().record("bob", BOB, "push", "version 1");
         fileSystem.audit().record("bob", BOB, "push", "version 1");
         fileSystem.audit().record("admin:jane", CAROL, "push", "version 1");
+        bayes = LuceneBayesStore.open(dataDirectory.resolve("bayes"), CLOCK);
+        bayes.reset(IMPORTED);
+        bayes.write(new EntryWrite(SPAM, EntryState.SPAM, Source.MOVE, () -> Teaching.of(Set.of("cheap", "pills"))));
+        bayes.write(new EntryWrite(HAM, EntryState.HAM, Source.ADMIN, () -> Teaching.of(Set.of("meeting"))));
+        bayes.write(new EntryWrite(FORGOTTEN, EntryState.SPAM, Source.MOVE, () -> Teaching.of(Set.of("gone"))));
+        bayes.write(new EntryWrite(FORGOTTEN, EntryState.FORGOTTEN, Source.MOVE, () -> Teaching.of(Set.of("gone"))));
         cassandra = new CassandraStorage(keyspace.nodeA(), SETTINGS, Duration.ZERO, CLOCK, null);
+    }
+
+    @AfterEach
+    void closeTheBayesStore() {
+        bayes.close();
     }
 
     @Test
@@ -80,7 +110,9 @@ class FileSystemMigrationTest {
             .containsEntry("invites", new FileSystemMigration.Count(1, 0))
             .containsEntry("tokens", new FileSystemMigration.Count(1, 0))
             .containsEntry("invite times", new FileSystemMigration.Count(1, 0))
-            .containsEntry("audit entries", new FileSystemMigration.Count(3, 0));
+            .containsEntry("audit entries", new FileSystemMigration.Count(3, 0))
+            .containsEntry("bayes baseline", new FileSystemMigration.Count(1, 0))
+            .containsEntry("bayes messages", new FileSystemMigration.Count(2, 0));
         for (Owner owner : List.of(BOB, CAROL)) {
             assertThat(cassandra.plugins().history(owner)).isEqualTo(millis(fileSystem.plugins().history(owner)));
             assertThat(cassandra.plugins().active(owner)).isEqualTo(fileSystem.plugins().active(owner).map(this::millis));
@@ -103,6 +135,13 @@ class FileSystemMigrationTest {
         assertThat(cassandra.audit().read(Optional.empty(), 10)).extracting(AuditEntry::actor, AuditEntry::owner)
             .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", BOB), org.assertj.core.groups.Tuple.tuple("bob", BOB),
                 org.assertj.core.groups.Tuple.tuple("admin:jane", CAROL));
+        assertThat(cassandra.bayes().baseline()).isEqualTo(IMPORTED);
+        TrainingEntry spam = cassandra.bayes().entry(SPAM).orElseThrow();
+        assertThat(spam.state()).isEqualTo(EntryState.SPAM);
+        assertThat(spam.source()).isEqualTo(Source.MOVE);
+        assertThat(spam.teaching()).isEqualTo(bayes.entry(SPAM).orElseThrow().teaching());
+        assertThat(cassandra.bayes().entry(HAM).orElseThrow().teaching().tokens()).containsExactly("meeting");
+        assertThat(cassandra.bayes().entry(FORGOTTEN)).isEmpty();
     }
 
     @Test
@@ -119,6 +158,21 @@ class FileSystemMigrationTest {
         assertThat(cassandra.variables().version(BOB)).isEqualTo(variablesVersion);
         assertThat(cassandra.plugins().history(BOB)).isEqualTo(history);
         assertThat(cassandra.audit().read(Optional.empty(), 10)).hasSize(3);
+        assertThat(again).containsEntry("bayes baseline", new FileSystemMigration.Count(0, 1))
+            .containsEntry("bayes messages", new FileSystemMigration.Count(0, 2));
+        assertThat(cassandra.bayes().entry(SPAM).orElseThrow().revision()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageTrainedInCassandraMeanwhileShouldKeepItsState() throws Exception {
+        cassandra.bayes().write(new EntryWrite(SPAM, EntryState.HAM, Source.KEYWORD, () -> Teaching.of(Set.of("mine"))));
+
+        Map<String, FileSystemMigration.Count> counts = migrate();
+
+        assertThat(counts).containsEntry("bayes messages", new FileSystemMigration.Count(1, 1))
+            .containsEntry("bayes baseline", new FileSystemMigration.Count(0, 1));
+        assertThat(cassandra.bayes().entry(SPAM).orElseThrow().state()).isEqualTo(EntryState.HAM);
+        assertThat(cassandra.bayes().baseline()).isEqualTo(Baseline.EMPTY);
     }
 
     @Test
@@ -140,7 +194,7 @@ class FileSystemMigrationTest {
     }
 
     private Map<String, FileSystemMigration.Count> migrate() throws Exception {
-        return new FileSystemMigration(fileSystem, cassandra,
+        return new FileSystemMigration(fileSystem, Optional.of(bayes), cassandra,
             (kind, done, total) -> progress.add(kind + " " + done + "/" + total)).run();
     }
 

@@ -197,6 +197,14 @@ public final class CassandraProcess implements AutoCloseable {
             "concurrent_compactors: 1",
             "authenticator: AllowAllAuthenticator",
             "authorizer: AllowAllAuthorizer",
+            // A loaded 2-core CI machine: the server's own timeouts well above the defaults (2 s for writes, 1 s for
+            // compare-and-set contention), below the tests' 20 s driver timeout.
+            "read_request_timeout: 10000ms",
+            "range_request_timeout: 15000ms",
+            "write_request_timeout: 10000ms",
+            "cas_contention_timeout: 10000ms",
+            "truncate_request_timeout: 60000ms",
+            "request_timeout: 15000ms",
             ""), StandardCharsets.UTF_8);
         Files.writeString(directory.resolve("logback.xml"), String.join("\n",
             "<configuration>",
