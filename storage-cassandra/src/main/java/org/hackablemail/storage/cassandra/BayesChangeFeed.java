@@ -31,9 +31,9 @@ final class BayesChangeFeed {
         .column("generation", "text")
         .column("bucket", "bigint")
         .column("at", "bigint")
-        .column("key", "text")
+        .column("entry_key", "text")
         .partitionKey("generation", "bucket")
-        .clustering("at", "key")
+        .clustering("at", "entry_key")
         .build();
 
     /** How late a change may show up and still be delivered. */
@@ -95,7 +95,7 @@ final class BayesChangeFeed {
     /** Records that the entry changed (or is about to); an insert of its own, without waiting. */
     CompletableFuture<?> record(String generation, String key) {
         long at = lastMicros.updateAndGet(last -> Math.max(last + 1, micros()));
-        return cql.executeAsync(cql.bind("INSERT INTO " + table + " (generation, bucket, at, key) VALUES (?, ?, ?, ?) "
+        return cql.executeAsync(cql.bind("INSERT INTO " + table + " (generation, bucket, at, entry_key) VALUES (?, ?, ?, ?) "
             + "USING TTL ?", generation, at / BUCKET_MICROS, at, key, (int) RETENTION.toSeconds()),
             "record a Bayes training change").toCompletableFuture();
     }
@@ -127,10 +127,10 @@ final class BayesChangeFeed {
         long last = after;
         int rows = 0;
         for (long bucket = (after + 1) / BUCKET_MICROS; bucket <= upTo / BUCKET_MICROS; bucket++) {
-            for (Row row : cql.execute(cql.bind("SELECT at, key FROM " + table
+            for (Row row : cql.execute(cql.bind("SELECT at, entry_key FROM " + table
                     + " WHERE generation = ? AND bucket = ? AND at > ? AND at <= ? LIMIT ?",
                     generation, bucket, after, upTo, limit - rows), "read the Bayes change feed")) {
-                keys.add(row.getString("key"));
+                keys.add(row.getString("entry_key"));
                 last = row.getLong("at");
                 rows++;
             }
@@ -145,8 +145,8 @@ final class BayesChangeFeed {
     /** Every key of the rows of one time, so that a batch cut there leaves none of them out. */
     private Collection<String> keysAt(String generation, long at) {
         Set<String> keys = new LinkedHashSet<>();
-        cql.execute(cql.bind("SELECT key FROM " + table + " WHERE generation = ? AND bucket = ? AND at = ?",
-            generation, at / BUCKET_MICROS, at), "read the Bayes change feed").forEach(row -> keys.add(row.getString("key")));
+        cql.execute(cql.bind("SELECT entry_key FROM " + table + " WHERE generation = ? AND bucket = ? AND at = ?",
+            generation, at / BUCKET_MICROS, at), "read the Bayes change feed").forEach(row -> keys.add(row.getString("entry_key")));
         return keys;
     }
 

@@ -55,11 +55,11 @@ public final class CassandraBayesStore implements BayesStore {
         .build();
     static final CassandraTable BASELINE = CassandraTable.named("bayes_baseline")
         .column("generation", "text")
-        .column("token", "text")
+        .column("word", "text")
         .column("spam", "int")
         .column("ham", "int")
         .partitionKey("generation")
-        .clustering("token")
+        .clustering("word")
         .build();
     static final CassandraTable ENTRIES = CassandraTable.named("bayes_entries")
         .column("generation", "text")
@@ -306,9 +306,9 @@ public final class CassandraBayesStore implements BayesStore {
     public Baseline baseline() {
         State current = state();
         Map<String, TokenCount> counts = new HashMap<>();
-        cql.execute(cql.bind("SELECT token, spam, ham FROM " + baselines + " WHERE generation = ?", current.generation())
+        cql.execute(cql.bind("SELECT word, spam, ham FROM " + baselines + " WHERE generation = ?", current.generation())
                 .setPageSize(5_000), "read the Bayes baseline")
-            .forEach(row -> counts.put(row.getString("token"), new TokenCount(row.getInt("spam"), row.getInt("ham"))));
+            .forEach(row -> counts.put(row.getString("word"), new TokenCount(row.getInt("spam"), row.getInt("ham"))));
         return new Baseline(counts, current.spamMessages(), current.hamMessages());
     }
 
@@ -318,7 +318,7 @@ public final class CassandraBayesStore implements BayesStore {
         String generation = UUID.randomUUID().toString();
         List<CompletableFuture<?>> writes = new ArrayList<>();
         for (Map.Entry<String, TokenCount> count : baseline.counts().entrySet()) {
-            writes.add(cql.executeAsync(cql.bind("INSERT INTO " + baselines + " (generation, token, spam, ham) "
+            writes.add(cql.executeAsync(cql.bind("INSERT INTO " + baselines + " (generation, word, spam, ham) "
                 + "VALUES (?, ?, ?, ?)", generation, count.getKey(), count.getValue().spam(), count.getValue().ham()),
                 "write the Bayes baseline").toCompletableFuture());
             if (writes.size() >= 64) {
