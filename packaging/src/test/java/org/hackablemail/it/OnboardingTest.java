@@ -154,7 +154,7 @@ class OnboardingTest {
 
     @Test
     void aTokenShouldBeRefusedOnceItsAddressIsNoLongerAJamesUser() throws Exception {
-        WebAdminClient guest = guest(owner);
+        WebAdminClient guest = invites.guest(owner);
         assertThat(guest.get(PLUGIN).statusCode()).isNotEqualTo(401);
 
         HttpResponse<String> removed = webAdmin.delete("/users/" + owner);
