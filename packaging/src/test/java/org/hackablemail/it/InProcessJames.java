@@ -3,13 +3,11 @@ package org.hackablemail.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.james.JamesServerBuilder;
 import org.apache.james.JamesServerExtension;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
-import org.hackablemail.launcher.DemoUsers;
 import org.hackablemail.launcher.JamesConfiguration;
 import org.hackablemail.launcher.JamesHome;
 import org.hackablemail.launcher.ServerPorts;
@@ -25,8 +23,6 @@ final class InProcessJames implements RunningJames {
     interface ConfCustomizer {
         void customize(Path conf) throws IOException;
     }
-
-    private static final AtomicInteger USERS = new AtomicInteger();
 
     private final ServerPorts ports = ServerPorts.free();
     private final ConfCustomizer confCustomizer;
@@ -70,12 +66,5 @@ final class InProcessJames implements RunningJames {
     @Override
     public String adminToken() {
         return adminToken;
-    }
-
-    /** A new local user, its name unique in the run, so that each test reads an inbox of its own. */
-    String newUser(String prefix) throws IOException, InterruptedException {
-        String address = prefix + USERS.incrementAndGet() + "@demo.test";
-        webAdmin().upsertUser(address, DemoUsers.PASSWORD);
-        return address;
     }
 }
