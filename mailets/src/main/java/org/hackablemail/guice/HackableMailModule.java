@@ -16,6 +16,9 @@ import org.hackablemail.config.HackableMailConfigurationLoader;
 import org.hackablemail.config.CassandraConfiguration;
 import org.hackablemail.config.StorageConfiguration;
 import org.hackablemail.core.cache.RefreshPolicy;
+import org.hackablemail.core.circuit.CircuitBreaker;
+import org.hackablemail.core.circuit.CircuitStore;
+import org.hackablemail.core.circuit.fs.FileSystemCircuitStore;
 import org.hackablemail.core.guests.GuestAccess;
 import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.core.store.AuditLog;
@@ -91,6 +94,7 @@ public class HackableMailModule extends AbstractModule {
         BayesSettings.of(configuration);
         PluginSettings.senderVouching(configuration);
         PluginSettings.replyBudget(configuration);
+        PluginSettings.circuitBreaker(configuration);
         return configuration;
     }
 
@@ -154,6 +158,19 @@ public class HackableMailModule extends AbstractModule {
         return PluginSettings.replyBudget(configuration);
     }
 
+    /** On the node's disk whatever {@code storage} says, until the Cassandra back-end stores it too. */
+    @Provides
+    @Singleton
+    CircuitStore circuitStore(DataDirectory dataDirectory) {
+        return new FileSystemCircuitStore(dataDirectory.path().resolve("circuits"));
+    }
+
+    @Provides
+    @Singleton
+    CircuitBreaker circuitBreaker(CircuitStore store, HackableMailConfiguration configuration, RefreshPolicy refresh) {
+        return new CircuitBreaker(store, PluginSettings.circuitBreaker(configuration), Clock.systemUTC(), refresh);
+    }
+
     @Provides
     @Singleton
     PluginStore pluginStore(Storage storage) {
@@ -199,7 +216,7 @@ public class HackableMailModule extends AbstractModule {
     @Provides
     @Singleton
     SimulationSuite simulationSuite(PluginSandbox host, SandboxLimits limits) {
-        return new SimulationSuite(host, limits.maxInputBytes());
+        return new SimulationSuite(host, limits);
     }
 
     /** Plugins run in the sandbox worker processes, never in James's JVM. */

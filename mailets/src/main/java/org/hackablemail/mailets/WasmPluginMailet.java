@@ -10,25 +10,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.core.Username;
 import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.metrics.api.TimeMetric;
 import org.apache.james.server.core.MailImpl;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
+import org.apache.mailet.StorageDirective;
 import org.apache.mailet.base.AutomaticallySentMailDetector;
 import org.apache.mailet.base.GenericMailet;
 import org.hackablemail.config.ValueParsers;
 import org.hackablemail.core.Owner;
+import org.hackablemail.core.circuit.CircuitBreaker;
+import org.hackablemail.core.circuit.Fallback;
 import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.core.store.StorageUnavailableException;
 import org.hackablemail.message.MailSnapshots;
@@ -47,6 +55,7 @@ import org.hackablemail.plugins.PluginReply;
 import org.hackablemail.plugins.RecipientFate;
 import org.hackablemail.plugins.ReplyBudget;
 import org.hackablemail.plugins.SenderVouching;
+import org.hackablemail.plugins.SuspensionNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +79,10 @@ import com.google.common.collect.ImmutableSet;
  * message is handed to {@code rejectedProcessor} (a repository the admin can read, no DSN) and a reply is not sent,
  * while what the plugin delivered is still delivered. Replies are also capped per owner and hour, and never go to
  * automatic or list mail, nor to a null sender (RFC 3834). Recipients without a plugin go on untouched, and so does
- * the bundle's own mail ({@link BundleMessages}). The mail attribute {@code hackablemail.plugin.outcome} tells what
- * happened; {@link org.hackablemail.matchers.HasPlugin} does not match mail that carries it.
+ * the bundle's own mail ({@link BundleMessages}). A plugin that keeps failing is suspended by the
+ * {@link CircuitBreaker}: its owner's mail then goes on unchanged (into their Spam folder if they chose so), and the
+ * owner gets one notice. The mail attribute {@code hackablemail.plugin.outcome} tells what happened;
+ * {@link org.hackablemail.matchers.HasPlugin} does not match mail that carries it.
  *
  * <p>Recipients that go on with the same message and outcome stay in the mail being processed, changed in place
  * when their plugins changed it: only recipients whose fates differ from theirs are copied and spooled again.</p>
@@ -105,6 +116,7 @@ public class WasmPluginMailet extends GenericMailet {
     private static final String RETRY_DELAY = "retryDelay";
     private static final String MAX_RETRIES = "maxRetries";
     private static final String MAX_DEFERRAL = "maxDeferral";
+    private static final String SPAM_FOLDER = "Spam";
 
     private final OwnerPlugins plugins;
     private final AutomaticallySentMailDetector automaticallySent;
@@ -112,6 +124,8 @@ public class WasmPluginMailet extends GenericMailet {
     private final IncomingEmailFactory incomingEmails;
     private final SenderVouching senderVouching;
     private final ReplyBudget replyBudget;
+    private final CircuitBreaker circuits;
+    private final Function<MailAddress, Username> usernames;
     private final Clock clock;
 
     private FailurePolicy failurePolicy;
@@ -124,21 +138,34 @@ public class WasmPluginMailet extends GenericMailet {
     @Inject
     public WasmPluginMailet(OwnerPlugins plugins, AutomaticallySentMailDetector automaticallySent,
                             MetricFactory metricFactory, SandboxLimits limits, SenderVouching senderVouching,
-                            ReplyBudget replyBudget, MailSnapshots snapshots) {
-        this(plugins, automaticallySent, metricFactory, limits, senderVouching, replyBudget, snapshots,
-            Clock.systemUTC());
+                            ReplyBudget replyBudget, MailSnapshots snapshots, CircuitBreaker circuits,
+                            UsersRepository users) {
+        this(plugins, automaticallySent, metricFactory, limits, senderVouching, replyBudget, snapshots, circuits,
+            address -> username(users, address), Clock.systemUTC());
     }
 
-    WasmPluginMailet(OwnerPlugins plugins, AutomaticallySentMailDetector automaticallySent,
-                     MetricFactory metricFactory, SandboxLimits limits, SenderVouching senderVouching,
-                     ReplyBudget replyBudget, MailSnapshots snapshots, Clock clock) {
+    /** For tests and benchmarks: a clock, and user names without a users repository. */
+    public WasmPluginMailet(OwnerPlugins plugins, AutomaticallySentMailDetector automaticallySent,
+                            MetricFactory metricFactory, SandboxLimits limits, SenderVouching senderVouching,
+                            ReplyBudget replyBudget, MailSnapshots snapshots, CircuitBreaker circuits,
+                            Function<MailAddress, Username> usernames, Clock clock) {
         this.plugins = plugins;
         this.automaticallySent = automaticallySent;
         this.metricFactory = metricFactory;
         this.incomingEmails = new IncomingEmailFactory(snapshots, limits.maxInputBytes());
         this.senderVouching = senderVouching;
         this.replyBudget = replyBudget;
+        this.circuits = circuits;
+        this.usernames = usernames;
         this.clock = clock;
+    }
+
+    private static Username username(UsersRepository users, MailAddress address) {
+        try {
+            return users.getUsername(address);
+        } catch (UsersRepositoryException e) {
+            throw new IllegalStateException("Cannot tell the user name of " + address, e);
+        }
     }
 
     @Override
@@ -175,6 +202,7 @@ public class WasmPluginMailet extends GenericMailet {
         }
         List<MailAddress> untouched = new ArrayList<>();
         Map<MailAddress, PluginDecision> decided = new LinkedHashMap<>();
+        Map<MailAddress, CircuitBreaker.Trip> trips = new LinkedHashMap<>();
         MailReading reading = null;
         for (MailAddress recipient : mail.getRecipients()) {
             Owner owner = JamesOwners.of(recipient);
@@ -184,11 +212,16 @@ public class WasmPluginMailet extends GenericMailet {
                     untouched.add(recipient);
                     continue;
                 }
-                // Reading the message is the costly part: once per mail, and only when a recipient has a plugin.
-                if (reading == null) {
-                    reading = read(mail);
+                Optional<Fallback> fallback = circuits.suspended(owner);
+                if (fallback.isPresent()) {
+                    decision = Optional.of(fateDecider.suspended(fallback.get()));
+                } else {
+                    // Reading the message is the costly part: once per mail, and only when a plugin is to run.
+                    if (reading == null) {
+                        reading = read(mail);
+                    }
+                    decision = runPlugin(mail, recipient, owner, reading, trips);
                 }
-                decision = runPlugin(mail, recipient, owner, reading);
             } catch (StorageUnavailableException e) {
                 LOGGER.warn("Storage unavailable for the plugin of {} on {}: deferred", recipient, mail.getName(), e);
                 decision = Optional.of(fateDecider.hostCannotRun("the plugin's storage is unavailable ("
@@ -201,6 +234,7 @@ public class WasmPluginMailet extends GenericMailet {
                 metricFactory.generate("hackablemail.plugin.fate." + BundleMetrics.part(decision.get().outcome())).increment();
             }
         }
+        trips.forEach((recipient, trip) -> sendNotice(mail, recipient, trip));
         carryOut(mail, untouched, decided);
     }
 
@@ -221,8 +255,9 @@ public class WasmPluginMailet extends GenericMailet {
             clock.instant());
     }
 
-    /** Empty when the owner's plugin was removed meanwhile. */
-    private Optional<PluginDecision> runPlugin(Mail mail, MailAddress recipient, Owner owner, MailReading reading) {
+    /** Empty when the owner's plugin was removed meanwhile; a call that suspended the plugin adds to {@code trips}. */
+    private Optional<PluginDecision> runPlugin(Mail mail, MailAddress recipient, Owner owner, MailReading reading,
+                                               Map<MailAddress, CircuitBreaker.Trip> trips) {
         PluginInput input = reading.view().forRecipient(recipient);
         TimeMetric timer = metricFactory.timer("hackablemail.plugin.call");
         Optional<Outcome> outcome = plugins.run(owner, input, reading.replyAllowed());
@@ -231,6 +266,8 @@ public class WasmPluginMailet extends GenericMailet {
             return Optional.empty();
         }
         LOGGER.debug("Plugin of {} on {}: {}, logs {}", recipient, mail.getName(), outcome.get(), outcome.get().logs());
+        circuits.record(owner, mail.getMaybeSender().asString(""), outcome.get().failure())
+            .ifPresent(trip -> trips.put(recipient, trip));
         PluginDecision decision = fateDecider.decide(input.email(), outcome.get(), reading.circumstances());
         if (decision.reply().isPresent() && !replyBudget.tryTake(owner)) {
             LOGGER.info("Reply of the plugin of {} to {} suppressed: {} replies an hour at most", recipient,
@@ -248,8 +285,11 @@ public class WasmPluginMailet extends GenericMailet {
         return mail.getMaybeSender().asOptional().isPresent() && !automaticallySent.isAutomaticallySent(mail);
     }
 
-    /** A group of recipients that go on in this processor alike: the same edits (if any) and the same outcome. */
-    private record GoingOn(Optional<DeliveredMessage> changes, String outcome) {
+    /**
+     * A group of recipients that go on in this processor alike: the same edits (if any), the same outcome, into
+     * their Spam folder or not.
+     */
+    private record GoingOn(Optional<DeliveredMessage> changes, String outcome, boolean intoSpam) {
     }
 
     /**
@@ -281,11 +321,7 @@ public class WasmPluginMailet extends GenericMailet {
         List<MailAddress> staying = new ArrayList<>(untouched);
         if (inPlace.isPresent()) {
             staying.addAll(goingOn.get(inPlace.get()));
-            mail.setAttribute(outcomeAttribute(inPlace.get().outcome()));
-            if (inPlace.get().changes().isPresent()) {
-                inPlace.get().changes().get().applyTo(mail.getMessage());
-                MailSnapshots.forget(mail);
-            }
+            apply(inPlace.get(), goingOn.get(inPlace.get()), mail);
         }
         mail.setRecipients(staying);
         if (staying.isEmpty()) {
@@ -295,27 +331,53 @@ public class WasmPluginMailet extends GenericMailet {
 
     private static Optional<GoingOn> goingOn(PluginDecision decision) {
         if (decision.fate() instanceof RecipientFate.Continue) {
-            return Optional.of(new GoingOn(Optional.empty(), decision.outcome()));
+            return Optional.of(new GoingOn(Optional.empty(), decision.outcome(), false));
+        }
+        if (decision.fate() instanceof RecipientFate.ContinueIntoSpam) {
+            return Optional.of(new GoingOn(Optional.empty(), decision.outcome(), true));
         }
         if (decision.fate() instanceof RecipientFate.DeliverChanged changed) {
-            return Optional.of(new GoingOn(Optional.of(changed.changes()), decision.outcome()));
+            return Optional.of(new GoingOn(Optional.of(changed.changes()), decision.outcome(), false));
         }
         return Optional.empty();
+    }
+
+    /** Marks {@code mail} with the group's outcome and, last, changes its message as the group's plugins did. */
+    private void apply(GoingOn group, List<MailAddress> recipients, Mail mail) throws MessagingException {
+        mail.setAttribute(outcomeAttribute(group.outcome()));
+        if (group.intoSpam()) {
+            StorageDirective intoSpam = StorageDirective.builder().targetFolder(SPAM_FOLDER).build();
+            for (MailAddress recipient : recipients) {
+                intoSpam.encodeAsAttributes(usernames.apply(recipient)).forEach(mail::setAttribute);
+            }
+        }
+        if (group.changes().isPresent()) {
+            group.changes().get().applyTo(mail.getMessage());
+            MailSnapshots.forget(mail);
+        }
     }
 
     private void goOnInCopy(Mail mail, GoingOn group, List<MailAddress> recipients) throws MessagingException {
         MailImpl copy = MailImpl.duplicate(mail);
         try {
             copy.setRecipients(recipients);
-            copy.setAttribute(outcomeAttribute(group.outcome()));
-            if (group.changes().isPresent()) {
-                group.changes().get().applyTo(copy.getMessage());
-                MailSnapshots.forget(copy);
-            }
+            apply(group, recipients, copy);
             getMailetContext().sendMail(copy, mail.getState());
         } finally {
             // The spool holds its own copy once sendMail returns: release ours, as James's own mailets do.
             LifecycleUtil.dispose(copy);
+        }
+    }
+
+    /** Tells the owner, once, that the circuit breaker suspended their plugin. */
+    private void sendNotice(Mail mail, MailAddress owner, CircuitBreaker.Trip trip) {
+        LOGGER.warn("The plugin of {} is suspended after {} failures in a row; last: {}", owner,
+            trip.circuit().failures(), trip.circuit().lastReasons());
+        try {
+            BundleMessages.send(getMailetContext(), MaybeSender.nullSender(), List.of(owner),
+                SuspensionNotice.create(getMailetContext().getPostmaster(), owner, trip), BundleMessages.Kind.NOTICE);
+        } catch (MessagingException e) {
+            LOGGER.warn("Could not notify {} that their plugin is suspended (while handling {})", owner, mail.getName(), e);
         }
     }
 

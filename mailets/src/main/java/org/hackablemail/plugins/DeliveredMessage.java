@@ -4,8 +4,6 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,6 +11,7 @@ import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeUtility;
 
+import org.hackablemail.plugin.email.HeaderChange;
 import org.hackablemail.plugin.email.IncomingEmail;
 
 /**
@@ -38,14 +37,15 @@ public record DeliveredMessage(List<HeaderEdit> headers, Optional<String> body) 
      * @return the edits, or empty when the plugin delivered the message as it received it
      */
     public static Optional<DeliveredMessage> changes(IncomingEmail received, IncomingEmail delivered) {
-        Map<String, String> receivedHeaders = Optional.ofNullable(received.headers()).orElse(Map.of());
         List<HeaderEdit> edits = new ArrayList<>();
-        Optional.ofNullable(delivered.headers()).orElse(Map.of()).forEach((name, value) -> {
-            if (name != null && FIELD_NAME.matcher(name).matches() && !Objects.equals(value, receivedHeaders.get(name))) {
-                edits.add(new HeaderEdit(name, Optional.ofNullable(value).map(text -> encode(name, text))));
+        for (HeaderChange change : HeaderChange.between(received, delivered)) {
+            if (FIELD_NAME.matcher(change.name()).matches()) {
+                edits.add(new HeaderEdit(change.name(), Optional.ofNullable(change.value())
+                    .map(text -> encode(change.name(), text))));
             }
-        });
-        Optional<String> body = Optional.ofNullable(delivered.body()).filter(text -> !text.equals(received.body()));
+        }
+        Optional<String> body = HeaderChange.bodyChanged(received, delivered) ? Optional.of(delivered.body())
+            : Optional.empty();
         if (edits.isEmpty() && body.isEmpty()) {
             return Optional.empty();
         }

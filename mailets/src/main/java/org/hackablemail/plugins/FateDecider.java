@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.hackablemail.core.circuit.Fallback;
 import org.hackablemail.plugin.email.IncomingEmail;
 import org.hackablemail.plugin.email.ReplyEmail;
 import org.hackablemail.plugin.host.Outcome;
@@ -19,7 +20,8 @@ import org.hackablemail.plugin.host.PluginFailure;
  *   <li>a bounce goes to the sender only when the server can vouch for it; otherwise the message is rejected into
  *       a repository, without a DSN (no backscatter); a reply likewise, otherwise it is suppressed;</li>
  *   <li>the plugin's own 75 is retried {@code maxRetries} times, then bounced; what the host could not run now is
- *       retried without counting, until the mail has waited {@code maxDeferral}, then kept for the admin.</li>
+ *       retried without counting, until the mail has waited {@code maxDeferral}, then kept for the admin;</li>
+ *   <li>a plugin the circuit breaker suspended is not run: the mail follows the owner's fallback.</li>
  * </ul>
  */
 public final class FateDecider {
@@ -28,6 +30,7 @@ public final class FateDecider {
     public static final String REJECTED = "rejected-unverified-sender";
     public static final String DEFERRED = "deferred";
     public static final String DEFERRED_TOO_LONG = "deferred-too-long";
+    public static final String SUSPENDED = "suspended:";
 
     private final FailurePolicy failurePolicy;
     private final int maxRetries;
@@ -57,6 +60,13 @@ public final class FateDecider {
             return new PluginDecision(fate, Optional.empty(), true);
         }
         return new PluginDecision(fate, reply, false);
+    }
+
+    /** The owner's plugin is suspended by the circuit breaker: the mail follows the owner's fallback. */
+    public PluginDecision suspended(Fallback fallback) {
+        String label = SUSPENDED + fallback.label();
+        return PluginDecision.withoutReply(fallback == Fallback.SPAM
+            ? new RecipientFate.ContinueIntoSpam(label) : new RecipientFate.Continue(label));
     }
 
     /** The host or the storage could not run the plugin now: tried again later, not counted against the plugin. */

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.config.ValueParsers;
+import org.hackablemail.core.circuit.CircuitBreaker;
 import org.hackablemail.plugin.host.HostCapacity;
 import org.hackablemail.plugin.host.ModuleLimits;
 import org.hackablemail.plugin.host.SandboxLimits;
@@ -90,6 +91,13 @@ public final class PluginSettings {
     public static ReplyBudget replyBudget(HackableMailConfiguration configuration) {
         return new ReplyBudget(configuration.value("plugin.replies.per.hour", "30", ValueParsers::nonNegativeInt),
             Clock.systemUTC());
+    }
+
+    /** After how many failures in a row, from how many distinct senders, a plugin is suspended. */
+    public static CircuitBreaker.Settings circuitBreaker(HackableMailConfiguration configuration) {
+        return new CircuitBreaker.Settings(
+            configuration.value("plugin.circuit.failures", "5", ValueParsers::positiveInt),
+            configuration.value("plugin.circuit.senders", "3", ValueParsers::positiveInt));
     }
 
     private static int intBytes(long bytes) {

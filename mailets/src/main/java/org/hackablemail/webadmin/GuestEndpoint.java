@@ -46,6 +46,8 @@ import spark.Service;
  *   <li>{@code POST /hackable-guest/plugin/run}: the active plugin run on the message of the body, simulated;</li>
  *   <li>{@code GET /hackable-guest/plugin/trace}: what the plugin did with each message ({@link TraceRequests});
  *       a long poll ({@code wait}) counts once toward the rate;</li>
+ *   <li>{@code PUT /hackable-guest/plugin/fallback} {@code {"fallback": "deliver"|"spam"}}: where mail goes while
+ *       the plugin is suspended;</li>
  *   <li>{@code DELETE /hackable-guest/token}: revoke the token used.</li>
  * </ul>
  * Every answer carries the owner console's security headers ({@link BrowserHeaders}).
@@ -116,6 +118,8 @@ public class GuestEndpoint implements PublicRoutes {
             jsonTransformer);
         service.get(PLUGIN_PATH + "/trace", guest((owner, request, response) -> traces.read(owner, request)),
             jsonTransformer);
+        service.put(PLUGIN_PATH + "/fallback", guest((owner, request, response) ->
+            actions.setFallback(owner, request, actor(owner))), jsonTransformer);
         service.delete(BASE_PATH + "/token", this::revoke);
     }
 

@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import org.eclipse.jetty.http.HttpStatus;
 import org.hackablemail.core.Owner;
+import org.hackablemail.core.circuit.Circuit;
+import org.hackablemail.core.circuit.Fallback;
 import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.core.plugins.PluginStats;
 import org.hackablemail.core.plugins.SimulationsFailedException;
@@ -30,6 +32,7 @@ final class PluginActions {
     static final int MAX_CONFIG_ENTRIES = 100;
     static final int MAX_CONFIG_VALUE_CHARS = 4096;
     private static final int MAX_CONFIG_BYTES = 1024 * 1024;
+    private static final int MAX_FALLBACK_BYTES = 1024;
     private static final String CONFIG_EXAMPLE = "a JSON object of strings, e.g. {\"greeting\": \"Hi\"}";
 
     /** A plugin version as the routes show it, with what it did since James started (null when it never ran). */
@@ -41,8 +44,27 @@ final class PluginActions {
         }
     }
 
-    /** An owner's plugin: the active version (null when none), how many versions, and the configuration. */
-    record OwnerDto(String owner, VersionDto active, int versions, Map<String, String> config) {
+    /**
+     * An owner's plugin: the active version (null when none), how many versions, the configuration, and the circuit
+     * breaker's view of it.
+     */
+    record OwnerDto(String owner, VersionDto active, int versions, Map<String, String> config, CircuitDto circuit) {
+    }
+
+    /**
+     * The circuit breaker's view of the plugin: suspended since when (null while it runs), the failures in a row and
+     * their latest reasons, and the fallback its owner chose.
+     */
+    record CircuitDto(boolean suspended, String suspendedAt, int failuresInARow, List<String> lastReasons,
+                      String fallback) {
+        static CircuitDto of(Circuit circuit) {
+            return new CircuitDto(circuit.suspended(), circuit.suspendedAt().map(Object::toString).orElse(null),
+                circuit.failures(), circuit.lastReasons(), circuit.fallback().label());
+        }
+    }
+
+    /** The body of a fallback change: {@code {"fallback": "deliver"}} or {@code "spam"}. */
+    record FallbackDto(String fallback) {
     }
 
     private final OwnerPlugins plugins;
@@ -61,8 +83,23 @@ final class PluginActions {
         Map<Integer, PluginStats.Snapshot> stats = plugins.stats(owner);
         return new OwnerDto(owner.asString(),
             plugins.activeVersion(owner).map(version -> VersionDto.of(version, stats)).orElse(null),
-            history.size(), plugins.config(owner));
+            history.size(), plugins.config(owner), CircuitDto.of(plugins.circuit(owner)));
     }
+
+    /** Sets what becomes of the owner's mail while their plugin is suspended, from {@code {"fallback": ...}}. */
+    FallbackDto setFallback(Owner owner, Request request, String actor) {
+        FallbackDto body = RequestBodies.json(request, MAX_FALLBACK_BYTES, FallbackDto.class, "The fallback",
+            "{\"fallback\": \"deliver\"} or {\"fallback\": \"spam\"}");
+        Fallback fallback;
+        try {
+            fallback = Fallback.parse(String.valueOf(body.fallback()));
+        } catch (IllegalArgumentException e) {
+            throw RouteErrors.badRequest(e.getMessage());
+        }
+        plugins.setFallback(owner, fallback, actor);
+        return new FallbackDto(fallback.label());
+    }
+
 
     /** Reads the upload first: once anything asks for a query parameter, the servlet may have consumed a form body. */
     PluginUpload upload(Request request) {

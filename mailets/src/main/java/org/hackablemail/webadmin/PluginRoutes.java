@@ -35,7 +35,9 @@ import spark.Service;
  *   <li>{@code POST /hackable/plugins/{address}/run}: the active plugin run on the message of the body, simulated
  *       (nothing delivered, replied or stored);</li>
  *   <li>{@code GET|DELETE /hackable/plugins/{address}/trace}: what the owner's plugin did with each message
- *       ({@link TraceRequests}); forget it.</li>
+ *       ({@link TraceRequests}); forget it;</li>
+ *   <li>{@code PUT /hackable/plugins/{address}/fallback} {@code {"fallback": "deliver"|"spam"}}: where the owner's
+ *       mail goes while the circuit breaker suspends their plugin.</li>
  * </ul>
  */
 public class PluginRoutes implements Routes {
@@ -46,6 +48,7 @@ public class PluginRoutes implements Routes {
     private static final String VERSION_PATH = VERSIONS_PATH + "/:version";
     private static final String CONFIG_PATH = OWNER_PATH + "/config";
     private static final String TRACE_PATH = OWNER_PATH + "/trace";
+    private static final String FALLBACK_PATH = OWNER_PATH + "/fallback";
     private static final int DEFAULT_AUDIT_LIMIT = 100;
     private static final String ADMIN = "admin";
 
@@ -98,6 +101,8 @@ public class PluginRoutes implements Routes {
             response.status(HttpStatus.NO_CONTENT_204);
             return "";
         });
+        service.put(FALLBACK_PATH, (request, response) ->
+            actions.setFallback(localUser(request), request, actor(request)), jsonTransformer);
     }
 
     private PluginActions.VersionDto push(Request request, Response response) {

@@ -9,6 +9,8 @@ import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.hackablemail.config.BundleVersion;
 import org.hackablemail.config.HackableMailConfiguration;
+import org.hackablemail.core.Owner;
+import org.hackablemail.core.circuit.CircuitBreaker;
 import org.hackablemail.health.BundleHealth;
 import org.hackablemail.metrics.BundleMetrics;
 
@@ -17,7 +19,8 @@ import spark.Response;
 import spark.Service;
 
 /**
- * {@code GET /hackable/status}: the bundle's version, the configuration in effect and each component's health.
+ * {@code GET /hackable/status}: the bundle's version, the configuration in effect, each component's health, and the
+ * owners whose plugin the circuit breaker suspended.
  * Listed in {@code webadmin.properties} as {@code extensions.routes=org.hackablemail.webadmin.StatusRoutes}.
  */
 public class StatusRoutes implements Routes {
@@ -26,10 +29,12 @@ public class StatusRoutes implements Routes {
 
     /**
      * The JSON body of the status route; {@code metrics}: the bundle's counters and gauges since James started, as
-     * James exports them ({@code docs/metrics.md}).
+     * James exports them ({@code docs/metrics.md}); {@code suspendedPlugins}: the owners whose plugin the circuit
+     * breaker suspended.
      */
     public record Status(String version, boolean healthy, ConfigurationStatus configuration,
-                         List<BundleHealth.Check> components, Map<String, Number> metrics) {
+                         List<BundleHealth.Check> components, Map<String, Number> metrics,
+                         List<String> suspendedPlugins) {
     }
 
     public record ConfigurationStatus(String source, Map<String, String> values) {
@@ -38,14 +43,16 @@ public class StatusRoutes implements Routes {
     private final HackableMailConfiguration configuration;
     private final BundleHealth bundleHealth;
     private final BundleMetrics metrics;
+    private final CircuitBreaker circuits;
     private final JsonTransformer jsonTransformer;
 
     @Inject
     public StatusRoutes(HackableMailConfiguration configuration, BundleHealth bundleHealth, BundleMetrics metrics,
-                        JsonTransformer jsonTransformer) {
+                        CircuitBreaker circuits, JsonTransformer jsonTransformer) {
         this.configuration = configuration;
         this.bundleHealth = bundleHealth;
         this.metrics = metrics;
+        this.circuits = circuits;
         this.jsonTransformer = jsonTransformer;
     }
 
@@ -64,6 +71,7 @@ public class StatusRoutes implements Routes {
         boolean healthy = components.stream().allMatch(BundleHealth.Check::healthy);
         return new Status(BundleVersion.current(), healthy,
             new ConfigurationStatus(configuration.source(), configuration.valuesInEffect()),
-            components, metrics.summary());
+            components, metrics.summary(),
+            circuits.suspendedOwners().stream().map(Owner::asString).sorted().toList());
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.james.core.Username;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.mailetcontainer.AutomaticallySentMailDetectorImpl;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
@@ -51,7 +52,8 @@ public final class WasmPluginMailetBenchmark {
             plugins.push(Owner.of("owner@demo.test"), Files.readAllBytes(Path.of(args[0])), List.of(), "bench", false);
             WasmPluginMailet mailet = new WasmPluginMailet(plugins, new AutomaticallySentMailDetectorImpl(),
                 new RecordingMetricFactory(), limits, SenderVouching.LOCAL_EVIDENCE_ONLY,
-                new ReplyBudget(30, Clock.systemUTC()), new MailSnapshots());
+                new ReplyBudget(30, Clock.systemUTC()), new MailSnapshots(), onDisk.circuits(),
+                address -> Username.of(address.asString()), Clock.systemUTC());
             mailet.init(FakeMailetConfig.builder().mailetName("bench").mailetContext(FakeMailContext.defaultContext()).build());
 
             for (int threads = 1; threads <= 2; threads++) {

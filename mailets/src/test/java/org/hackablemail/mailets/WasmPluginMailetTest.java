@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.mail.MessagingException;
+import javax.mail.internet.AddressException;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.core.Username;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.mailetcontainer.AutomaticallySentMailDetectorImpl;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
@@ -23,6 +25,7 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.apache.mailet.ProcessingState;
+import org.apache.mailet.StorageDirective;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
@@ -30,6 +33,9 @@ import org.hackablemail.core.Owner;
 import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.core.SettableClock;
 import org.hackablemail.core.cache.RefreshPolicy;
+import org.hackablemail.core.circuit.CircuitBreaker;
+import org.hackablemail.core.circuit.Fallback;
+import org.hackablemail.core.circuit.fs.FileSystemCircuitStore;
 import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.fs.FileSystemStorage;
@@ -40,6 +46,7 @@ import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationSuite;
 import org.hackablemail.plugins.ReplyBudget;
 import org.hackablemail.plugins.SenderVouching;
+import org.hackablemail.plugins.SuspensionNotice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,8 +67,9 @@ class WasmPluginMailetTest {
     private final SettableClock clock = new SettableClock();
     private final StoreSwitch storeSwitch = new StoreSwitch();
     private final RecordingMetricFactory metrics = new RecordingMetricFactory();
-    private final FakeMailContext context = FakeMailContext.defaultContext();
+    private final FakeMailContext context = FakeMailContext.builder().postmaster(postmaster()).build();
     private PluginHost host;
+    private CircuitBreaker circuits;
     private OwnerPlugins plugins;
     private WasmPluginMailet mailet;
 
@@ -70,8 +78,11 @@ class WasmPluginMailetTest {
         FileSystemStorage storage = new FileSystemStorage(storeDirectory, Clock.systemUTC(), StorageSettings.defaults());
         PluginStore store = storeSwitch.wrap(storage.plugins());
         host = new PluginHost(limits, HostCapacity.defaults());
-        plugins = new OwnerPlugins(store, storage.variables(), host, new SimulationSuite(host, limits.maxInputBytes()),
-            storage.audit(), new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run), run -> {
+        RefreshPolicy refresh = new RefreshPolicy(Duration.ofSeconds(5), clock, Runnable::run);
+        circuits = new CircuitBreaker(new FileSystemCircuitStore(storeDirectory.resolve("circuits")),
+            new CircuitBreaker.Settings(2, 2), clock, refresh);
+        plugins = new OwnerPlugins(store, storage.variables(), host, new SimulationSuite(host, limits), storage.audit(),
+            circuits, refresh, run -> {
             });
         mailet = mailet(new ReplyBudget(10, clock));
         mailet.init(config().build());
@@ -79,7 +90,8 @@ class WasmPluginMailetTest {
 
     private WasmPluginMailet mailet(ReplyBudget replies) {
         return new WasmPluginMailet(plugins, new AutomaticallySentMailDetectorImpl(), metrics, limits,
-            SenderVouching.LOCAL_EVIDENCE_ONLY, replies, new MailSnapshots(), clock);
+            SenderVouching.LOCAL_EVIDENCE_ONLY, replies, new MailSnapshots(), circuits,
+            address -> Username.of(address.asString()), clock);
     }
 
     @AfterEach
@@ -334,6 +346,49 @@ class WasmPluginMailetTest {
     }
 
     @Test
+    void serviceShouldSuspendAPluginThatKeepsFailingAndTellItsOwnerOnce() throws Exception {
+        mailet.init(config().setProperty("onFailure", "deliver").build());
+        install("bob@demo.test", "trap.wasm");
+
+        mailet.service(mailFrom("alice@outside.example", "bob@demo.test"));
+        Mail tripping = mailFrom("carol@outside.example", "bob@demo.test");
+        mailet.service(tripping);
+        Mail suspended = mailFrom("dave@outside.example", "bob@demo.test");
+        mailet.service(suspended);
+
+        assertThat(tripping.getAttribute(WasmPluginMailet.OUTCOME)).contains(outcome("failed:trap"));
+        assertThat(context.getSentMails()).singleElement().satisfies(notice -> {
+            assertThat(notice.getRecipients()).containsExactly(new MailAddress("bob@demo.test"));
+            assertThat(notice.getMsg().getSubject()).isEqualTo(SuspensionNotice.SUBJECT);
+            assertThat((String) notice.getMsg().getContent()).contains("failed on 2 messages in a row", "trap: ",
+                "delivered unchanged to your inbox", "hackmail plugin push");
+            assertThat(notice.getAttributes()).containsKey(BundleMessages.ATTRIBUTE);
+        });
+        assertThat(suspended.getRecipients()).containsExactly(new MailAddress("bob@demo.test"));
+        assertThat(suspended.getAttribute(WasmPluginMailet.OUTCOME)).contains(outcome("suspended:deliver"));
+    }
+
+    @Test
+    void serviceShouldDeliverIntoSpamWhileSuspendedWhenTheOwnerChoseSo() throws Exception {
+        install("bob@demo.test", "trap.wasm");
+        circuits.setFallback(Owner.of("bob@demo.test"), Fallback.SPAM);
+        mailet.service(mailFrom("alice@outside.example", "bob@demo.test"));
+        mailet.service(mailFrom("carol@outside.example", "bob@demo.test"));
+        Mail suspended = mailFrom("dave@outside.example", "bob@demo.test", "dave@demo.test");
+
+        mailet.service(suspended);
+
+        // One mail for both: the plugin's owner and the recipient without a plugin both get the message unchanged.
+        assertThat(suspended.getRecipients()).containsExactlyInAnyOrder(new MailAddress("dave@demo.test"),
+            new MailAddress("bob@demo.test"));
+        assertThat(context.getSentMails()).noneMatch(sent -> sent.getState().equals(PROCESSOR));
+        assertThat(suspended.getAttribute(WasmPluginMailet.OUTCOME)).contains(outcome("suspended:spam"));
+        assertThat(StorageDirective.fromMail(Username.of("dave@demo.test"), suspended).getTargetFolder()).isEmpty();
+        Mail delivered = suspended;
+        assertThat(StorageDirective.fromMail(Username.of("bob@demo.test"), delivered).getTargetFolder()).contains("Spam");
+    }
+
+    @Test
     void serviceShouldLeaveTheBundlesOwnMessagesAlone() throws Exception {
         install("bob@demo.test", "drop.wasm");
         Mail mail = mail("bob@demo.test");
@@ -451,9 +506,13 @@ class WasmPluginMailetTest {
     }
 
     private static Mail mail(String... recipients) throws MessagingException {
+        return mailFrom("alice@outside.example", recipients);
+    }
+
+    private static Mail mailFrom(String sender, String... recipients) throws MessagingException {
         return FakeMail.builder()
             .name("mail")
-            .sender("alice@outside.example")
+            .sender(sender)
             .recipients(recipients)
             .state(PROCESSOR)
             .mimeMessage(MimeMessageBuilder.mimeMessageBuilder()
@@ -461,6 +520,14 @@ class WasmPluginMailetTest {
                 .setSubject("Hello")
                 .setText("Hi there, about Project XYZ"))
             .build();
+    }
+
+    private static MailAddress postmaster() {
+        try {
+            return new MailAddress("postmaster@demo.test");
+        } catch (AddressException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Attribute outcome(String value) {

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.james.metrics.api.NoopGaugeRegistry;
@@ -14,6 +16,7 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.health.BundleHealth;
 import org.hackablemail.metrics.BundleMetrics;
+import org.hackablemail.plugin.host.PluginFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,7 @@ class StatusRoutesTest {
         fixture = new RoutesFixture(directory);
         metrics = new BundleMetrics(new RecordingMetricFactory(), new NoopGaugeRegistry());
         http = fixture.start(new StatusRoutes(HackableMailConfiguration.defaults(directory), new BundleHealth(Set.of()),
-            metrics, new JsonTransformer()));
+            metrics, fixture.onDisk.circuits(), new JsonTransformer()));
     }
 
     @AfterEach
@@ -55,5 +58,18 @@ class StatusRoutesTest {
             .body("healthy", equalTo(true))
             .body("metrics.'hackablemail.plugin.runs'", equalTo(3))
             .body("metrics.'hackablemail.sandbox.queue_depth'", equalTo(2));
+    }
+
+    @Test
+    void statusShouldListTheOwnersWhosePluginIsSuspended() {
+        for (String sender : List.of("a@x.example", "b@y.example", "c@z.example", "a@x.example", "b@y.example")) {
+            fixture.onDisk.circuits().record(RoutesFixture.BOB, sender,
+                Optional.of(new PluginFailure(PluginFailure.Reason.TRAP, "unreachable")));
+        }
+
+        given(http).get("/hackable/status")
+        .then()
+            .statusCode(HttpStatus.OK_200)
+            .body("suspendedPlugins", equalTo(List.of(RoutesFixture.BOB.asString())));
     }
 }

@@ -18,6 +18,7 @@ enum ExamplePlugins {
     TRY_LATER("plugin-host/src/test/resources/plugins/try-later.wasm"),
     TRAP("plugin-host/src/test/resources/plugins/trap.wasm"),
     INFINITE_LOOP("plugin-host/src/test/resources/plugins/infinite-loop.wasm"),
+    SLOW("plugin-host/src/test/resources/plugins/slow.wasm"),
     MISSING_ON_EMAIL("plugin-host/src/test/resources/plugins/missing-on-email.wasm"),
     /** Delivers with X-Seen-Attachments and X-Seen-Problems: what it was given (packaging/src/test/wat). */
     REPORT_SEEN("packaging/src/test/resources/plugins/report-seen.wasm");

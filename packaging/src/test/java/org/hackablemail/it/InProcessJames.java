@@ -27,6 +27,7 @@ final class InProcessJames implements RunningJames {
     private final ServerPorts ports = ServerPorts.free();
     private final ConfCustomizer confCustomizer;
     private String adminToken;
+    private Path workingDirectory;
 
     /** On james-conf/ as it is. */
     InProcessJames() {
@@ -46,6 +47,7 @@ final class InProcessJames implements RunningJames {
         return new JamesServerBuilder<MemoryJamesConfiguration>(workingDirectory -> {
             try {
                 JamesHome home = new JamesHome(workingDirectory.toPath());
+                this.workingDirectory = workingDirectory.toPath();
                 adminToken = home.prepare(new JamesConfiguration(jamesConf()), ports);
                 confCustomizer.customize(home.conf());
             } catch (IOException e) {
@@ -66,5 +68,10 @@ final class InProcessJames implements RunningJames {
     @Override
     public String adminToken() {
         return adminToken;
+    }
+
+    /** James's working directory, once the extension has laid it out. */
+    Path workingDirectory() {
+        return workingDirectory;
     }
 }

@@ -62,7 +62,7 @@ class PluginManagementTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).startsWith("{\"statusCode\":400,\"type\":\"InvalidArgument\","
             + "\"message\":\"The plugin failed 8 of 8 simulations:\\ndeliver and reply succeed: timeout: no result "
-            + "within 10000 ms\\ndeliver fails: skipped: scenario 'deliver and reply succeed' timed out");
+            + "within 10000 ms\\ndeliver fails: skipped: scenario 'deliver and reply succeed' was too slow");
         assertThat(refused.body()).contains("\"simulations\":{\"passed\":false");
         assertThat(webAdmin.get(plugin + "/versions").body()).contains("\"version\":1").doesNotContain("\"version\":2");
         assertThat(mailboxes.awaitMessages(owner, 1)).contains("Subject: [tagged] Still tagged");

@@ -1,5 +1,6 @@
 package org.hackablemail.cli.plugin;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +14,14 @@ import org.hackablemail.plugin.simulation.ScenarioResult;
 import org.hackablemail.plugin.simulation.SimulationReport;
 import org.hackablemail.plugin.simulation.SimulationSuite;
 
-/** The server's sandbox and simulations with their default limits, on this machine. */
+/**
+ * The server's sandbox and simulations with their default limits, on this machine: each run on a warm instance and
+ * held to the production call timeout.
+ */
 final class LocalSandbox implements AutoCloseable {
     static final String OWNER = "you@example.org";
 
+    private final SandboxLimits limits;
     private final PluginHost host;
     private final SimulationSuite suite;
     private final PluginDigest plugin;
@@ -25,15 +30,20 @@ final class LocalSandbox implements AutoCloseable {
     /** @param config what the plugin reads with {@code config_get} */
     LocalSandbox(byte[] wasm, Map<String, String> config) throws CliFailure {
         this.config = Map.copyOf(config);
-        SandboxLimits limits = SandboxLimits.defaults();
+        this.limits = SandboxLimits.defaults();
         this.host = new PluginHost(limits, HostCapacity.defaults());
-        this.suite = new SimulationSuite(host, limits.maxInputBytes());
+        this.suite = new SimulationSuite(host, limits);
         try {
             this.plugin = host.install(wasm, false);
         } catch (PluginRejectedException e) {
             host.close();
             throw new CliFailure("invalid plugin: " + e.getMessage(), CliFailure.REFUSED);
         }
+    }
+
+    /** What a call may take in production, as the server's defaults say. */
+    Duration callTimeout() {
+        return limits.callTimeout();
     }
 
     SimulationReport simulate(List<Scenario> ownerCases) {

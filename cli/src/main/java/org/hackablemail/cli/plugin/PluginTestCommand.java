@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "test",
     mixinStandardHelpOptions = true,
     description = {"Validates the plugin and runs it in the same sandbox, with the same simulations, as the server "
-        + "does on a push, and prints what it did in each: return code, deliver and reply calls, logs.",
+        + "does on a push, and prints what it did in each: time, return code, deliver calls and the headers they "
+        + "changed, reply calls, logs. Each runs on a warm instance and must take no longer than a call may in "
+        + "production (1 s by default).",
         "With --email, runs it on that one message instead (the mock host accepts deliver and reply).",
         "With --config, the plugin reads those values with config_get, as your configuration on the server."},
     footer = GuestCommand.EXIT_CODES)
@@ -50,7 +52,7 @@ public class PluginTestCommand extends GuestCommand {
             ReportPrinter printer = new ReportPrinter(out);
             if (message != null) {
                 ScenarioResult result = sandbox.run(message);
-                printer.print(result);
+                printer.print(result, sandbox.callTimeout().toMillis());
                 failIf(!result.passed(), "the plugin failed on " + email);
                 return;
             }

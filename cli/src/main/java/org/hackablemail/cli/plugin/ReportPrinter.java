@@ -9,8 +9,9 @@ import org.hackablemail.plugin.simulation.ScenarioResult;
 import org.hackablemail.plugin.simulation.SimulationReport;
 
 /**
- * Prints what a plugin did in each scenario: status, return code, problems, deliver and reply calls, logs. Texts from
- * the plugin and the messages go through {@link PrintableText}: they cannot move the cursor or colour the terminal.
+ * Prints what a plugin did in each scenario: status and time, return code, problems, deliver (with the headers it
+ * changed) and reply calls, logs. Texts from the plugin and the messages go through {@link PrintableText}: they cannot
+ * move the cursor or colour the terminal.
  */
 final class ReportPrinter {
     private final PrintWriter out;
@@ -20,19 +21,28 @@ final class ReportPrinter {
     }
 
     void print(SimulationReport report) {
-        report.scenarios().forEach(this::print);
+        report.scenarios().forEach(result -> print(result, report.callTimeoutMillis()));
         long failed = report.scenarios().stream().filter(result -> !result.passed()).count();
-        out.println(report.passed() ? "All " + report.scenarios().size() + " simulations passed."
+        out.println(report.passed() ? "All " + report.scenarios().size() + " simulations passed, each within the "
+            + report.callTimeoutMillis() + " ms a call may take in production."
             : failed + " of " + report.scenarios().size() + " simulations failed.");
     }
 
-    void print(ScenarioResult result) {
-        out.println(result.status().name().toUpperCase(Locale.ROOT) + "  " + result.name());
+    /** @param callTimeoutMillis what a call may take in production, which the scenario's time was held to */
+    void print(ScenarioResult result, Long callTimeoutMillis) {
+        String time = result.millis() == null ? ""
+            : "  (" + result.millis().longValue() + " ms of " + callTimeoutMillis + ")";
+        out.println(result.status().name().toUpperCase(Locale.ROOT) + "  " + result.name() + time);
         if (result.returnCode() != null) {
             out.println("    returned " + result.returnCode());
         }
         result.problems().forEach(problem -> out.println("    problem: " + PrintableText.of(problem)));
         print("deliver", result.deliver());
+        if (result.changedHeaders() != null) {
+            result.changedHeaders().forEach(change -> out.println(change.value() == null
+                ? "    removed header: " + PrintableText.of(change.name())
+                : "    changed header: " + PrintableText.of(change.name()) + ": " + PrintableText.of(change.value())));
+        }
         print("reply", result.reply());
         List<String> logs = result.logs() == null ? List.of() : result.logs();
         logs.forEach(line -> out.println("    log: " + PrintableText.of(line)));

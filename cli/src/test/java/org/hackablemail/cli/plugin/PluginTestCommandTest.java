@@ -19,6 +19,7 @@ class PluginTestCommandTest {
     private static final Path REPOSITORY = Path.of("..");
     private static final Path SUBJECT_TAGGER = REPOSITORY.resolve("pdk/examples/subject-tagger-wat/subject-tagger.wasm");
     private static final Path SUBJECT_BLOCKER = REPOSITORY.resolve("pdk/examples/subject-blocker-c/subject-blocker.wasm");
+    private static final Path SLOW = REPOSITORY.resolve("plugin-host/src/test/resources/plugins/slow.wasm");
     private static final Path DROP = REPOSITORY.resolve("plugin-host/src/test/resources/plugins/drop.wasm");
     private static final String MESSAGE = "From: writer@example.org\r\nSubject: Hello\r\n\r\nHi there\r\n";
 
@@ -40,8 +41,9 @@ class PluginTestCommandTest {
         int exitCode = run("plugin", "test", SUBJECT_TAGGER.toString());
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("PASSED  deliver and reply succeed\n    returned 0\n"
-            + "    deliver: Subject: [tagged] News about Project XYZ", "All 8 simulations passed.");
+        assertThat(out.toString()).containsPattern("PASSED  deliver and reply succeed  \\(\\d+ ms of 1000\\)\n    returned 0\n"
+            + "    deliver: Subject: \\[tagged\\] News about Project XYZ")
+            .contains("All 8 simulations passed, each within the 1000 ms a call may take in production.");
     }
 
     @Test
@@ -51,8 +53,8 @@ class PluginTestCommandTest {
         int exitCode = run("plugin", "test", SUBJECT_TAGGER.toString(), "--email", email.toString());
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).isEqualTo("PASSED  hello.eml\n    returned 0\n    deliver: Subject: [tagged] Hello\n"
-            + "      | Hi there\n");
+        assertThat(out.toString()).matches("PASSED  hello.eml  \\(\\d+ ms of 1000\\)\n    returned 0\n"
+            + "    deliver: Subject: \\[tagged\\] Hello\n      \\| Hi there\n    changed header: Subject: \\[tagged\\] Hello\n");
     }
 
     @Test
@@ -63,7 +65,7 @@ class PluginTestCommandTest {
             "--config", "blocked_subjects=cheap");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).startsWith("PASSED  offer.eml\n    returned 77\n")
+        assertThat(out.toString()).containsPattern("^PASSED  offer.eml  \\(\\d+ ms of 1000\\)\n    returned 77\n")
             .contains("    log: INFO bouncing: subject matches blocked pattern \"cheap\"\n");
     }
 
@@ -83,9 +85,20 @@ class PluginTestCommandTest {
         int exitCode = run("plugin", "test", DROP.toString(), "--cases", directory.toString());
 
         assertThat(exitCode).isEqualTo(CliFailure.REFUSED);
-        assertThat(out.toString()).contains("FAILED  must deliver\n    returned 0\n    problem: expected a deliver call, "
-            + "there was none", "1 of 9 simulations failed.");
+        assertThat(out.toString()).containsPattern("FAILED  must deliver  \\(\\d+ ms of 1000\\)\n    returned 0\n"
+            + "    problem: expected a deliver call, there was none").contains("1 of 9 simulations failed.");
         assertThat(err.toString()).contains("hackmail: the plugin failed simulations: a push would be refused");
+    }
+
+    @Test
+    void shouldRefuseAPluginSlowerThanTheProductionTimeoutWithItsTime() throws IOException {
+        Path email = Files.writeString(directory.resolve("hello.eml"), MESSAGE);
+
+        int exitCode = run("plugin", "test", SLOW.toString(), "--email", email.toString());
+
+        assertThat(exitCode).isEqualTo(CliFailure.REFUSED);
+        assertThat(out.toString()).containsPattern("FAILED  hello.eml  \\((\\d+) ms of 1000\\)\n    returned 0\n"
+            + "    problem: took \\1 ms on a warm instance, more than the 1000 ms a call may take in production");
     }
 
     @Test

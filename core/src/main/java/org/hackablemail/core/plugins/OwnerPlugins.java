@@ -11,6 +11,9 @@ import javax.inject.Inject;
 
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.cache.RefreshPolicy;
+import org.hackablemail.core.circuit.Circuit;
+import org.hackablemail.core.circuit.CircuitBreaker;
+import org.hackablemail.core.circuit.Fallback;
 import org.hackablemail.core.cache.RefreshingCache;
 import org.hackablemail.core.store.AuditEntry;
 import org.hackablemail.core.store.AuditLog;
@@ -49,6 +52,7 @@ public class OwnerPlugins {
     private final PluginSandbox sandbox;
     private final SimulationSuite simulations;
     private final AuditLog audit;
+    private final CircuitBreaker circuits;
     private final PluginStats stats = new PluginStats();
     private final PluginRunListener runListener;
     private final RefreshingCache<Owner, Optional<ActivePlugin>> activeByOwner;
@@ -62,13 +66,14 @@ public class OwnerPlugins {
      */
     @Inject
     public OwnerPlugins(PluginStore store, VariableStore variables, PluginSandbox sandbox, SimulationSuite simulations,
-                        AuditLog audit, RefreshPolicy refresh, PluginRunListener runListener) {
+                        AuditLog audit, CircuitBreaker circuits, RefreshPolicy refresh, PluginRunListener runListener) {
         this.store = store;
         this.variables = variables;
         this.sandbox = sandbox;
         this.simulations = simulations;
         this.audit = audit;
         this.runListener = runListener;
+        this.circuits = circuits;
         this.activeByOwner = new RefreshingCache<>("active plugin", refresh, MAX_CACHED_OWNERS,
             owner -> store.active(owner).map(version ->
                 new ActivePlugin(version.version(), version.digest(), store.config(owner))));
@@ -94,7 +99,8 @@ public class OwnerPlugins {
 
     /**
      * Validates and compiles the module, runs the simulations (built-in and the owner's), then makes it the owner's
-     * new active version. Nothing changes when it is refused.
+     * new active version, which runs even if the circuit breaker had suspended the previous one. Nothing changes when
+     * it is refused.
      *
      * @param enforceSimulations false to store it even when simulations fail (administrators only)
      * @throws PluginRejectedException when the module is invalid, with a reason fit for the plugin's author
@@ -107,6 +113,7 @@ public class OwnerPlugins {
             throw new SimulationsFailedException(report);
         }
         PluginVersion version = store.push(owner, wasm, actor, report);
+        circuits.reset(owner);
         changed(owner, actor, "push", "version " + version.version() + " " + version.digest()
             + (report.passed() ? "" : ", simulations failed"));
         return version;
@@ -126,12 +133,14 @@ public class OwnerPlugins {
     }
 
     /**
-     * Makes one of the owner's versions active: a rollback, or a roll forward.
+     * Makes one of the owner's versions active: a rollback, or a roll forward. A plugin the circuit breaker
+     * suspended runs again.
      *
      * @throws IllegalArgumentException when the owner has no such version
      */
     public PluginVersion activate(Owner owner, int version, String actor) {
         PluginVersion activated = store.activate(owner, version);
+        circuits.reset(owner);
         changed(owner, actor, "activate", "version " + version);
         return activated;
     }
@@ -152,6 +161,7 @@ public class OwnerPlugins {
         boolean deleted = store.delete(owner);
         variables.deleteAll(owner);
         stats.forget(owner);
+        circuits.forget(owner);
         if (!deleted) {
             activeByOwner.invalidate(owner);
             return false;
@@ -167,6 +177,17 @@ public class OwnerPlugins {
     public void setConfig(Owner owner, Map<String, String> config, String actor) {
         store.setConfig(owner, config);
         changed(owner, actor, "config", String.join(",", new TreeSet<>(config.keySet())));
+    }
+
+    /** The circuit breaker's state of the owner's plugin: failures in a row, whether it is suspended, the fallback. */
+    public Circuit circuit(Owner owner) {
+        return circuits.state(owner);
+    }
+
+    /** What becomes of the owner's mail while their plugin is suspended. */
+    public void setFallback(Owner owner, Fallback fallback, String actor) {
+        circuits.setFallback(owner, fallback);
+        audit.record(actor, owner, "fallback", fallback.label());
     }
 
     /** What each version of the owner's plugin did since James started, by version number. */

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.hackablemail.core.cache.RefreshPolicy;
+import org.hackablemail.core.circuit.CircuitBreaker;
+import org.hackablemail.core.circuit.fs.FileSystemCircuitStore;
 import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.fs.FileSystemStorage;
 import org.hackablemail.core.trace.PluginTrace;
@@ -22,6 +24,7 @@ public final class OwnerPluginsOnDisk implements AutoCloseable {
     private final FileSystemStorage storage;
     private final PluginHost host;
     private final PluginTrace trace;
+    private final CircuitBreaker circuits;
     private final OwnerPlugins plugins;
 
     public OwnerPluginsOnDisk(Path directory, SandboxLimits limits) {
@@ -33,10 +36,11 @@ public final class OwnerPluginsOnDisk implements AutoCloseable {
         storage = new FileSystemStorage(directory, Clock.systemUTC(), StorageSettings.defaults());
         host = new PluginHost(limits, HostCapacity.defaults());
         trace = new PluginTrace(storage.trace(), Duration.ofSeconds(1));
-        plugins = new OwnerPlugins(storage.plugins(), storage.variables(), host,
-            new SimulationSuite(host, limits.maxInputBytes()), storage.audit(),
-            new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run),
-            PluginRunListener.all(List.of(trace, listener), (run, e) -> {
+        RefreshPolicy refresh = new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run);
+        circuits = new CircuitBreaker(new FileSystemCircuitStore(directory.resolve("circuits")),
+            CircuitBreaker.Settings.DEFAULT, Clock.systemUTC(), refresh);
+        plugins = new OwnerPlugins(storage.plugins(), storage.variables(), host, new SimulationSuite(host, limits),
+            storage.audit(), circuits, refresh, PluginRunListener.all(List.of(trace, listener), (run, e) -> {
                 throw e;
             }));
     }
@@ -47,6 +51,10 @@ public final class OwnerPluginsOnDisk implements AutoCloseable {
 
     public PluginTrace trace() {
         return trace;
+    }
+
+    public CircuitBreaker circuits() {
+        return circuits;
     }
 
     public FileSystemStorage storage() {

@@ -10,12 +10,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.SettableClock;
 import org.hackablemail.core.cache.ManualExecutor;
 import org.hackablemail.core.cache.RefreshPolicy;
+import org.hackablemail.core.circuit.Circuit;
+import org.hackablemail.core.circuit.CircuitBreaker;
+import org.hackablemail.core.circuit.Fallback;
+import org.hackablemail.core.circuit.fs.FileSystemCircuitStore;
 import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.StorageUnavailableException;
@@ -24,6 +29,7 @@ import org.hackablemail.plugin.email.IncomingEmail;
 import org.hackablemail.plugin.email.PluginInput;
 import org.hackablemail.plugin.host.HostCapacity;
 import org.hackablemail.plugin.host.Outcome;
+import org.hackablemail.plugin.host.PluginFailure;
 import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationSuite;
@@ -51,12 +57,15 @@ class OwnerPluginsTest {
     private final List<PluginRun> runs = new CopyOnWriteArrayList<>();
     private OwnerPlugins here;
     private OwnerPlugins otherNode;
+    private CircuitBreaker circuits;
 
     @BeforeEach
     void setUp() {
         storage = new FileSystemStorage(directory, clock, StorageSettings.defaults());
         host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults());
         otherNodesStore = new OutagePluginStore(storage.plugins());
+        circuits = new CircuitBreaker(new FileSystemCircuitStore(directory.resolve("circuits")),
+            new CircuitBreaker.Settings(1, 1), clock, new RefreshPolicy(REFRESH, clock, reloads));
         here = on(storage.plugins());
         otherNode = on(otherNodesStore);
     }
@@ -67,8 +76,8 @@ class OwnerPluginsTest {
     }
 
     private OwnerPlugins on(PluginStore store) {
-        return new OwnerPlugins(store, storage.variables(), host, new SimulationSuite(host, 1024 * 1024),
-            storage.audit(), new RefreshPolicy(REFRESH, clock, reloads), runs::add);
+        return new OwnerPlugins(store, storage.variables(), host, new SimulationSuite(host, SandboxLimits.defaults()),
+            storage.audit(), circuits, new RefreshPolicy(REFRESH, clock, reloads), runs::add);
     }
 
     private void push(OwnerPlugins node, String plugin) throws Exception {
@@ -140,12 +149,36 @@ class OwnerPluginsTest {
     }
 
     @Test
+    void pushAndActivateShouldRunAPluginTheCircuitBreakerSuspended() throws Exception {
+        push(here, "drop.wasm");
+        circuits.record(BOB, "a@x.example", Optional.of(new PluginFailure(PluginFailure.Reason.TRAP, "unreachable")));
+        assertThat(circuits.suspended(BOB)).isPresent();
+
+        push(here, "count-calls.wasm");
+
+        assertThat(circuits.suspended(BOB)).isEmpty();
+        circuits.record(BOB, "a@x.example", Optional.of(new PluginFailure(PluginFailure.Reason.TRAP, "unreachable")));
+        here.activate(BOB, 1, "test");
+        assertThat(circuits.suspended(BOB)).isEmpty();
+    }
+
+    @Test
+    void deleteShouldForgetTheCircuitBreakersState() throws Exception {
+        push(here, "drop.wasm");
+        circuits.setFallback(BOB, Fallback.SPAM);
+
+        here.delete(BOB, "test");
+
+        assertThat(circuits.state(BOB)).isEqualTo(Circuit.INITIAL);
+    }
+
+    @Test
     void pushShouldKeepOnlyTheLatestVersionsAndTheirModules() throws Exception {
         FileSystemStorage keepingOne = new FileSystemStorage(directory.resolve("one"), clock,
             new StorageSettings(1, StorageSettings.defaults().variableQuotas(), 64 * 1024 * 1024));
         OwnerPlugins plugins = new OwnerPlugins(keepingOne.plugins(), keepingOne.variables(), host,
-            new SimulationSuite(host, 1024 * 1024), keepingOne.audit(), new RefreshPolicy(REFRESH, clock, reloads),
-            runs::add);
+            new SimulationSuite(host, SandboxLimits.defaults()), keepingOne.audit(), circuits,
+            new RefreshPolicy(REFRESH, clock, reloads), runs::add);
         plugins.push(BOB, Files.readAllBytes(PLUGINS.resolve("drop.wasm")), List.of(), "test", false);
 
         plugins.push(BOB, Files.readAllBytes(PLUGINS.resolve("count-calls.wasm")), List.of(), "test", false);

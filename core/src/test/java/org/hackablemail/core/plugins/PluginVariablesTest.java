@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.cache.RefreshPolicy;
+import org.hackablemail.core.circuit.CircuitBreaker;
+import org.hackablemail.core.circuit.fs.FileSystemCircuitStore;
 import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.VariableQuotaExceededException;
 import org.hackablemail.core.store.VariableQuotas;
@@ -62,9 +64,11 @@ class PluginVariablesTest {
     }
 
     private OwnerPlugins counterOn(VariableStore variables) throws Exception {
+        RefreshPolicy refresh = new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run);
         OwnerPlugins plugins = new OwnerPlugins(storage.plugins(), variables, host,
-            new SimulationSuite(host, 1024 * 1024), storage.audit(),
-            new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run), run -> { });
+            new SimulationSuite(host, SandboxLimits.defaults()), storage.audit(),
+            new CircuitBreaker(new FileSystemCircuitStore(directory.resolve("circuits")),
+                CircuitBreaker.Settings.DEFAULT, Clock.systemUTC(), refresh), refresh, run -> { });
         plugins.push(BOB, Files.readAllBytes(COUNTER), List.of(), "test", false);
         return plugins;
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -140,7 +141,8 @@ public abstract class PluginStoreContract {
     void pushShouldKeepTheSimulationReportWithTheVersion() {
         PluginStore store = store();
         SimulationReport report = SimulationReport.of(List.of(new ScenarioResult("empty body",
-            ScenarioResult.Status.passed, 0, List.of(), null, null, List.of("INFO hello"), null, 1.5)));
+            ScenarioResult.Status.passed, 0, List.of(), null, null, List.of("INFO hello"), null, 1.5)),
+            Duration.ofSeconds(1));
 
         PluginVersion pushed = store.push(BOB, FIRST, "bob", report);
 

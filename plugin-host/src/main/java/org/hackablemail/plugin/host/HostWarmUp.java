@@ -29,7 +29,7 @@ public final class HostWarmUp {
         byte[] input = EmailJson.toJson(IncomingEmail.of("sender@localhost", OWNER,
             Map.of("Subject", "Warm-up", "From", "sender@localhost"), "Warming up the plugin host."));
         // The first call in a cold JVM loads and compiles much of the host: as a simulation, under the longer timeout.
-        int failures = host.simulate(plugin, new EmailCall(OWNER, input, Map.of(), false)).succeeded() ? 0 : 1;
+        int failures = host.simulate(plugin, new EmailCall(OWNER, input, Map.of(), false)).outcome().succeeded() ? 0 : 1;
         for (int call = 1; call < CALLS; call++) {
             if (!host.onEmail(plugin, new EmailCall(OWNER, input, Map.of(), false), VariableReader.NONE).succeeded()) {
                 failures++;

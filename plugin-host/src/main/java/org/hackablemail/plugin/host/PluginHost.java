@@ -128,16 +128,31 @@ public final class PluginHost implements PluginSandbox {
     }
 
     @Override
-    public Outcome simulate(PluginDigest plugin, EmailCall call) {
+    public SimulatedCall simulate(PluginDigest plugin, EmailCall call) {
         return simulate(plugin, call, NOTHING);
     }
 
-    /** A rehearsal (see {@link PluginSandbox#simulate}), with the same {@code started} hook as a real call. */
-    public Outcome simulate(PluginDigest plugin, EmailCall call, Runnable started) {
-        String rehearsal = "simulation-" + simulations.incrementAndGet() + ":" + call.owner();
-        return run(plugin, call.forOwner(rehearsal), VariableReader.NONE, limits.simulationTimeout(), started,
-            linker::instantiate, instance -> {
+    /**
+     * A rehearsal (see {@link PluginSandbox#simulate}): a warm-up call on a new instance, then the measured call on
+     * that instance. {@code started} runs as the warm-up starts: a sandbox minding the rehearsal's deadline gives it
+     * both calls' time. The measured call's time runs from its start on the plugin's thread to its result.
+     */
+    public SimulatedCall simulate(PluginDigest plugin, EmailCall call, Runnable started) {
+        EmailCall rehearsed = call.forOwner("simulation-" + simulations.incrementAndGet() + ":" + call.owner());
+        PluginInstance[] fresh = new PluginInstance[1];
+        long warmUpStart = System.nanoTime();
+        Outcome warmUp = run(plugin, rehearsed, VariableReader.NONE, limits.simulationTimeout(), started,
+            compiled -> fresh[0] = linker.instantiate(compiled), instance -> {
             });
+        if (!warmUp.succeeded()) {
+            return new SimulatedCall(warmUp, Duration.ofNanos(System.nanoTime() - warmUpStart));
+        }
+        long[] measuredStart = new long[1];
+        Outcome measured = run(plugin, rehearsed, VariableReader.NONE, limits.simulationTimeout(),
+            () -> measuredStart[0] = System.nanoTime(), compiled -> fresh[0], instance -> {
+            });
+        return new SimulatedCall(measured,
+            measuredStart[0] == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - measuredStart[0]));
     }
 
     /** The host's own plugin ({@link HostWarmUp}): compiled without a time limit, which is for owners' modules. */

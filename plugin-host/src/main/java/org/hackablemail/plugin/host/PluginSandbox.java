@@ -26,10 +26,15 @@ public interface PluginSandbox extends AutoCloseable {
     Outcome onEmail(PluginDigest plugin, EmailCall call, VariableReader variables);
 
     /**
-     * Runs one call as a rehearsal: on a new instance, discarded after it, with variables that start empty. Nothing
-     * the owner's real calls keep is read or changed.
+     * Runs one call as a rehearsal, as production would run it: on a new instance, first a warm-up call whose
+     * effects are dropped, then the measured call on that now warm instance, both with variables that start empty
+     * and up to the simulation timeout, so that a slow plugin's time can be told (judging it against the call
+     * timeout is the caller's business). Nothing the owner's real calls keep is read or changed; the instance is
+     * discarded after.
+     *
+     * @return the measured call's outcome and time (from the start of the plugin's run); the warm-up's, if it failed
      */
-    Outcome simulate(PluginDigest plugin, EmailCall call);
+    SimulatedCall simulate(PluginDigest plugin, EmailCall call);
 
     @Override
     void close();

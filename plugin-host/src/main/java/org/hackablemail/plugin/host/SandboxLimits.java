@@ -8,8 +8,9 @@ import java.util.Objects;
  * Per plugin: what its module may declare ({@link ModuleLimits}) and the time its compilation may take.
  *
  * @param callTimeout wall-clock time for one {@code onEmail} call, instantiation included
- * @param simulationTimeout the same for one simulation at push time: more generous, since it runs on a fresh
- *     instance, maybe in a cold JVM; it only has to catch plugins that never answer
+ * @param simulationTimeout how long a simulation call (the warm-up on a fresh instance, then the measured call) may
+ *     run before it is stopped: longer than {@code callTimeout}, so that a report can say how slow a plugin is; a
+ *     measured call over {@code callTimeout} still fails its scenario
  * @param pluginMemoryBytes cap of the plugin's linear memory
  * @param kernelMemoryBytes cap of the Extism kernel's memory (input, output and every block the plugin allocates)
  * @param maxInputBytes largest input accepted; the caller truncates the body to fit

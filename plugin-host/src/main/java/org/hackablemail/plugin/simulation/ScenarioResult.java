@@ -1,6 +1,5 @@
 package org.hackablemail.plugin.simulation;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -9,6 +8,7 @@ import org.hackablemail.plugin.email.IncomingEmail;
 import org.hackablemail.plugin.email.ReplyEmail;
 import org.hackablemail.plugin.host.LogEntry;
 import org.hackablemail.plugin.host.Outcome;
+import org.hackablemail.plugin.host.SimulatedCall;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -21,7 +21,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param deliver the message as the plugin delivered it, when it called {@code deliver} and the host accepted
  * @param reply the reply it asked for, when the host accepted it
  * @param changedHeaders the headers the delivered message changed (a null value: removed), when it delivered
- * @param millis how long the call took; null when the scenario did not run
+ * @param millis how long the measured call took on a warm instance (the warm-up's, when that failed); null when the
+ *     scenario did not run
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScenarioResult(String name, Status status, Integer returnCode, List<String> problems,
@@ -39,7 +40,8 @@ public record ScenarioResult(String name, Status status, Integer returnCode, Lis
     public record Message(String subject, String body) {
     }
 
-    static ScenarioResult of(String name, IncomingEmail input, Outcome outcome, List<String> problems, Duration took) {
+    static ScenarioResult of(String name, IncomingEmail input, SimulatedCall simulated, List<String> problems) {
+        Outcome outcome = simulated.outcome();
         return new ScenarioResult(name, problems.isEmpty() ? Status.passed : Status.failed,
             outcome.succeeded() ? outcome.resultCode() : null, List.copyOf(problems),
             outcome.delivered().map(ScenarioResult::message).orElse(null),
@@ -48,7 +50,7 @@ public record ScenarioResult(String name, Status status, Integer returnCode, Lis
             outcome.delivered().map(delivered -> HeaderChange.between(input, delivered).stream()
                 .map(change -> new HeaderChange(change.name(), cut(change.value())))
                 .collect(Collectors.toList())).orElse(null),
-            took.toNanos() / 1e6);
+            simulated.time().toNanos() / 1e6);
     }
 
     static ScenarioResult skipped(String name, String why) {

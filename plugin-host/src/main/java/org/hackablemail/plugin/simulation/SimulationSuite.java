@@ -7,23 +7,28 @@ import java.util.Map;
 
 import org.hackablemail.plugin.PluginDigest;
 import org.hackablemail.plugin.email.PluginInput;
-import org.hackablemail.plugin.host.Outcome;
 import org.hackablemail.plugin.host.PluginFailure;
 import org.hackablemail.plugin.host.PluginSandbox;
+import org.hackablemail.plugin.host.SandboxLimits;
+import org.hackablemail.plugin.host.SimulatedCall;
 
 /**
  * Runs an installed plugin through scenarios in the sandbox, with the mock host each scenario describes, through
- * {@link PluginSandbox#simulate}: the owner's real state is never touched. A scenario passes when the plugin returns an
- * integer, without trapping or timing out, and does what the scenario expects. After a timeout the remaining
- * scenarios are skipped, so that a runaway plugin costs one timeout, not one per scenario.
+ * {@link PluginSandbox#simulate}: the owner's real state is never touched. Each scenario is run as production runs a
+ * call, on a warm instance, and must take no longer than the production call timeout ({@code callTimeout}); its
+ * time is in the report. A scenario passes when the plugin returns an integer in time, without trapping, and does
+ * what the scenario expects. After a scenario that timed out or ran over the call timeout, the remaining ones are
+ * skipped, so that a slow plugin costs one slow scenario, not one per scenario.
  */
 public final class SimulationSuite {
     private final PluginSandbox host;
     private final int maxInputBytes;
+    private final Duration callTimeout;
 
-    public SimulationSuite(PluginSandbox host, int maxInputBytes) {
+    public SimulationSuite(PluginSandbox host, SandboxLimits limits) {
         this.host = host;
-        this.maxInputBytes = maxInputBytes;
+        this.maxInputBytes = limits.maxInputBytes();
+        this.callTimeout = limits.callTimeout();
     }
 
     /** Runs the built-in scenarios, then the owner's own. */
@@ -32,19 +37,19 @@ public final class SimulationSuite {
         List<Scenario> scenarios = new ArrayList<>(BuiltInScenarios.all());
         scenarios.addAll(ownerScenarios);
         List<ScenarioResult> results = new ArrayList<>();
-        String timedOut = null;
+        String tooSlow = null;
         for (Scenario scenario : scenarios) {
-            if (timedOut != null) {
-                results.add(ScenarioResult.skipped(scenario.name(), "skipped: scenario '" + timedOut + "' timed out"));
+            if (tooSlow != null) {
+                results.add(ScenarioResult.skipped(scenario.name(), "skipped: scenario '" + tooSlow + "' was too slow"));
                 continue;
             }
             Run run = run(plugin, owner, config, scenario);
             results.add(run.result());
-            if (run.timedOut()) {
-                timedOut = scenario.name();
+            if (run.tooSlow()) {
+                tooSlow = scenario.name();
             }
         }
-        return SimulationReport.of(results);
+        return SimulationReport.of(results, callTimeout);
     }
 
     /** Runs one scenario alone: what the plugin does with one message an author wants to try. */
@@ -52,7 +57,7 @@ public final class SimulationSuite {
         return run(plugin, owner, config, scenario).result();
     }
 
-    private record Run(ScenarioResult result, boolean timedOut) {
+    private record Run(ScenarioResult result, boolean tooSlow) {
     }
 
     private Run run(PluginDigest plugin, String owner, Map<String, String> config, Scenario scenario) {
@@ -62,16 +67,19 @@ public final class SimulationSuite {
         } catch (IllegalArgumentException e) {
             return new Run(ScenarioResult.unreadable(scenario.name(), e.getMessage()), false);
         }
-        long start = System.nanoTime();
-        Outcome outcome = host.simulate(plugin, scenario.call(input, owner, config));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        List<String> problems = outcome.failure()
+        SimulatedCall simulated = host.simulate(plugin, scenario.call(input, owner, config));
+        boolean overTime = simulated.time().compareTo(callTimeout) > 0;
+        boolean timedOut = simulated.outcome().failure().map(PluginFailure::reason)
+            .filter(PluginFailure.Reason.TIMEOUT::equals).isPresent();
+        List<String> problems = simulated.outcome().failure()
             .map(failure -> List.of(failure.toString()))
-            .orElseGet(() -> scenario.expect().problems(outcome));
-        return new Run(ScenarioResult.of(scenario.name(), input.email(), outcome, problems, took), timedOut(outcome));
+            .orElseGet(() -> overTime ? List.of(overTime(simulated.time()))
+                : scenario.expect().problems(simulated.outcome()));
+        return new Run(ScenarioResult.of(scenario.name(), input.email(), simulated, problems), overTime || timedOut);
     }
 
-    private static boolean timedOut(Outcome outcome) {
-        return outcome.failure().map(PluginFailure::reason).filter(PluginFailure.Reason.TIMEOUT::equals).isPresent();
+    private String overTime(Duration time) {
+        return "took " + time.toMillis() + " ms on a warm instance, more than the " + callTimeout.toMillis()
+            + " ms a call may take in production: mail would fail with a timeout";
     }
 }

@@ -114,8 +114,8 @@ class PluginHostTest {
         PluginDigest counter = host.install(TestPlugins.wasm("count-calls"));
         vars.run(host, counter, emailTo(OWNER));
 
-        Outcome first = host.simulate(counter, emailTo(OWNER));
-        Outcome second = host.simulate(counter, emailTo(OWNER));
+        Outcome first = host.simulate(counter, emailTo(OWNER)).outcome();
+        Outcome second = host.simulate(counter, emailTo(OWNER)).outcome();
 
         assertThat(first.resultCode()).isEqualTo(1);
         assertThat(second.resultCode()).isEqualTo(1);

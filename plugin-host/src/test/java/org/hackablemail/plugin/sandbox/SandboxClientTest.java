@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.hackablemail.plugin.PluginDigest;
 import org.hackablemail.plugin.host.Outcome;
+import org.hackablemail.plugin.host.SimulatedCall;
 import org.hackablemail.plugin.host.PluginFailure;
 import org.hackablemail.plugin.host.PluginRejectedException;
 import org.junit.jupiter.api.AfterAll;
@@ -100,9 +101,10 @@ class SandboxClientTest {
         sandbox.run(counter, call("dave@example.org", 0));
         sandbox.run(counter, call("dave@example.org", 0));
 
-        Outcome simulated = sandbox.client.simulate(counter, call("dave@example.org", 0));
+        SimulatedCall simulated = sandbox.client.simulate(counter, call("dave@example.org", 0));
 
-        assertThat(simulated.resultCode()).isEqualTo(1);
+        assertThat(simulated.outcome().resultCode()).as("after the warm-up's write was dropped").isEqualTo(1);
+        assertThat(simulated.time()).isPositive();
         assertThat(sandbox.run(counter, call("dave@example.org", 0)).resultCode()).isEqualTo(3);
     }
 

@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.hackablemail.plugin.PluginDigest;
+import org.hackablemail.plugin.email.HeaderChange;
 import org.hackablemail.plugin.host.HostCapacity;
 import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.SandboxLimits;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class SimulationSuiteTest {
     private static final String OWNER = "bob@example.org";
+    private static final Path SUBJECT_TAGGER = Path.of("../pdk/examples/subject-tagger-wat/subject-tagger.wasm");
     private static final String HELLO = "From: alice@example.org\r\nSubject: Hello\r\n\r\nAre you there?\r\n";
 
     private PluginHost host;
@@ -27,9 +31,10 @@ class SimulationSuiteTest {
 
     @BeforeEach
     void setUp() {
-        SandboxLimits limits = SandboxLimits.builder().simulationTimeout(Duration.ofSeconds(5)).build();
+        SandboxLimits limits = SandboxLimits.builder().callTimeout(Duration.ofSeconds(5))
+            .simulationTimeout(Duration.ofSeconds(10)).build();
         host = new PluginHost(limits, HostCapacity.defaults());
-        suite = new SimulationSuite(host, limits.maxInputBytes());
+        suite = new SimulationSuite(host, limits);
     }
 
     @AfterEach
@@ -79,6 +84,50 @@ class SimulationSuiteTest {
     }
 
     @Test
+    void shouldGiveEachScenarioItsTime() throws Exception {
+        SimulationReport report = suite.run(install("deliver-input"), OWNER, Map.of(), List.of());
+
+        assertThat(report.scenarios()).allSatisfy(scenario -> assertThat(scenario.millis()).isNotNull());
+    }
+
+    @Test
+    void shouldFailAScenarioOverTheProductionCallTimeoutWithItsTimeAndSkipTheRest() throws Exception {
+        SandboxLimits production = SandboxLimits.builder().callTimeout(Duration.ofMillis(200))
+            .simulationTimeout(Duration.ofSeconds(30)).build();
+        try (PluginHost slowHost = new PluginHost(production, HostCapacity.defaults())) {
+            SimulationSuite strict = new SimulationSuite(slowHost, production);
+            PluginDigest slow = slowHost.install(wasm("slow"));
+
+            SimulationReport report = strict.run(slow, OWNER, Map.of(), List.of());
+
+            ScenarioResult first = report.scenarios().get(0);
+            assertThat(first.status()).isEqualTo(ScenarioResult.Status.failed);
+            assertThat(first.millis()).isGreaterThan(200);
+            assertThat(first.problems()).singleElement().asString()
+                .isEqualTo("took " + first.millis().longValue() + " ms on a warm instance, more than the 200 ms a call may "
+                    + "take in production: mail would fail with a timeout");
+            assertThat(report.scenarios().subList(1, report.scenarios().size()))
+                .allSatisfy(scenario -> assertThat(scenario.status()).isEqualTo(ScenarioResult.Status.skipped));
+        }
+    }
+
+    @Test
+    void shouldRunEachScenarioAfterAWarmUpCallWhoseVariablesAreForgotten() throws Exception {
+        SimulationReport report = suite.run(install("count-calls"), OWNER, Map.of(), List.of());
+
+        assertThat(report.scenarios()).allSatisfy(scenario -> assertThat(scenario.returnCode()).isEqualTo(1));
+    }
+
+    @Test
+    void shouldListTheHeadersThePluginChanged() throws Exception {
+        Scenario hello = new Scenario("hello", HELLO.getBytes(StandardCharsets.UTF_8), true, true, Expectation.none());
+
+        ScenarioResult result = suite.runOne(host.install(Files.readAllBytes(SUBJECT_TAGGER)), OWNER, Map.of(), hello);
+
+        assertThat(result.changedHeaders()).containsExactly(new HeaderChange("Subject", "[tagged] Hello"));
+    }
+
+    @Test
     void shouldFailOwnerCaseWhenPluginMissesItsExpectations() throws Exception {
         Scenario expectsDelivery = new Scenario("wants delivery", HELLO.getBytes(StandardCharsets.UTF_8), true, true,
             new Expectation(1, true, null));
@@ -104,8 +153,12 @@ class SimulationSuiteTest {
     }
 
     private PluginDigest install(String plugin) throws Exception {
-        try (InputStream wasm = getClass().getResourceAsStream("/plugins/" + plugin + ".wasm")) {
-            return host.install(wasm.readAllBytes());
+        return host.install(wasm(plugin));
+    }
+
+    private static byte[] wasm(String plugin) {
+        try (InputStream wasm = SimulationSuiteTest.class.getResourceAsStream("/plugins/" + plugin + ".wasm")) {
+            return wasm.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,7 +37,7 @@ public final class AtomicFiles {
     }
 
     /** Deletes what writes interrupted by a crash left behind. */
-    static void deleteLeftovers(Path directory) throws IOException {
+    public static void deleteLeftovers(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             return;
         }

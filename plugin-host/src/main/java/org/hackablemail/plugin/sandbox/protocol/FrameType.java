@@ -18,12 +18,14 @@ public enum FrameType {
     STARTED(65),
     /** Worker: a call asks for the value of a variable. */
     READ_VARIABLE(66),
-    /** Worker: the outcome of a call or a simulation. */
+    /** Worker: the outcome of a call. */
     OUTCOME(67),
     /** Worker: a module was installed, under its digest. */
     INSTALLED(68),
     /** Worker: a module was refused, or could not be installed. */
-    REJECTED(69);
+    REJECTED(69),
+    /** Worker: the outcome of a simulation, and the time its measured call took. */
+    SIMULATED(70);
 
     private final byte code;
 

@@ -15,6 +15,7 @@ import org.hackablemail.plugin.email.ReplyEmail;
 import org.hackablemail.plugin.host.EmailCall;
 import org.hackablemail.plugin.host.LogEntry;
 import org.hackablemail.plugin.host.Outcome;
+import org.hackablemail.plugin.host.SimulatedCall;
 import org.hackablemail.plugin.host.PluginFailure;
 
 /** The payloads of the frames, each written by one side and read by the other, both from this one class. */
@@ -134,6 +135,20 @@ public final class Payloads {
         out.int32(outcome.logs().size());
         outcome.logs().forEach(log -> out.text(log.level().name()).text(log.message()));
         return out.int64(outcome.cpuTime().toNanos()).toBytes();
+    }
+
+    /** A simulation's answer: the measured call's time, then its outcome. */
+    public static byte[] simulated(SimulatedCall simulated) {
+        byte[] outcome = outcome(simulated.outcome());
+        return new PayloadWriter().int64(simulated.time().toNanos()).bytes(outcome).toBytes();
+    }
+
+    public static SimulatedCall simulated(byte[] payload) {
+        PayloadReader in = new PayloadReader(payload);
+        Duration time = Duration.ofNanos(in.int64());
+        byte[] outcome = in.bytes();
+        in.end();
+        return new SimulatedCall(outcome(outcome), time);
     }
 
     public static Outcome outcome(byte[] payload) {

@@ -60,9 +60,12 @@ final class WorkerServer {
     private void call(Frame frame) {
         Payloads.CallRequest request = Payloads.callRequest(frame.payload());
         Runnable started = () -> send(Frame.of(FrameType.STARTED, frame.id()));
-        Outcome outcome = frame.type() == FrameType.SIMULATE
-            ? host.simulate(request.plugin(), request.call(), started)
-            : host.onEmail(request.plugin(), request.call(), variablesFromClient(frame.id()), started);
+        if (frame.type() == FrameType.SIMULATE) {
+            send(new Frame(FrameType.SIMULATED, frame.id(),
+                Payloads.simulated(host.simulate(request.plugin(), request.call(), started))));
+            return;
+        }
+        Outcome outcome = host.onEmail(request.plugin(), request.call(), variablesFromClient(frame.id()), started);
         send(new Frame(FrameType.OUTCOME, frame.id(), Payloads.outcome(outcome)));
     }
 
