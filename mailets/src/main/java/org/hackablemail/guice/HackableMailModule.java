@@ -12,6 +12,7 @@ import org.apache.james.utils.PropertiesProvider;
 import org.hackablemail.bayes.store.BayesStore;
 import org.hackablemail.bayes.store.LuceneBayesStore;
 import org.hackablemail.config.HackableMailConfiguration;
+import org.hackablemail.config.ValueParsers;
 import org.hackablemail.config.HackableMailConfigurationLoader;
 import org.hackablemail.config.CassandraConfiguration;
 import org.hackablemail.config.StorageConfiguration;
@@ -41,6 +42,7 @@ import org.hackablemail.spam.BayesSettings;
 import org.hackablemail.plugins.ReplyBudget;
 import org.hackablemail.plugins.SenderVouching;
 import org.hackablemail.spam.SpamFilter;
+import org.hackablemail.webadmin.GuestEndpoint;
 import org.hackablemail.storage.cassandra.CassandraSettings;
 import org.hackablemail.storage.cassandra.CassandraStorage;
 import org.hackablemail.spam.StorageOutages;
@@ -209,8 +211,10 @@ public class HackableMailModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GuestAccess guestAccess(GuestStore guests, VariableStore variables, AuditLog audit, RefreshPolicy refresh) {
-        return new GuestAccess(guests, variables, audit, Clock.systemUTC(), refresh);
+    GuestAccess guestAccess(GuestStore guests, VariableStore variables, AuditLog audit, RefreshPolicy refresh,
+                            HackableMailConfiguration configuration) {
+        return new GuestAccess(guests, variables, audit, Clock.systemUTC(), refresh,
+            configuration.value(GuestEndpoint.TOKEN_VALIDITY, "90 days", ValueParsers::positiveDuration));
     }
 
     @Provides

@@ -3,12 +3,11 @@ package org.hackablemail.webadmin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import javax.inject.Inject;
 
-import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
-import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.webadmin.PublicRoutes;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
@@ -20,8 +19,8 @@ import org.hackablemail.core.Owner;
 import org.hackablemail.core.guests.GuestAccess;
 import org.hackablemail.core.guests.InvalidCodeException;
 import org.hackablemail.core.plugins.OwnerPlugins;
-import org.hackablemail.core.store.StorageUnavailableException;
 import org.hackablemail.plugin.host.SandboxLimits;
+import org.hackablemail.plugins.JamesOwners;
 import org.hackablemail.plugin.simulation.SimulationReport;
 
 
@@ -35,7 +34,8 @@ import spark.Service;
  * The guest endpoint: mailbox owners manage their own plugin with the push token they got for an invite
  * ({@code docs/webadmin.md}). James's webadmin authentication does not apply (it is a {@link PublicRoutes}); every
  * route but {@code redeem} takes {@code Authorization: Bearer <token>} and acts on the token's address only, so no
- * answer tells anything about other addresses. Each client address gets at most {@code guest.requests.per.minute}
+ * answer tells anything about other addresses. A token expires after {@code guest.token.validity} and is refused
+ * once its address is no longer a James user. Each client address gets at most {@code guest.requests.per.minute}
  * requests a minute; modules are capped as for admins.
  * <ul>
  *   <li>{@code POST /hackable-guest/redeem} {@code {"code": ...}}: 201 {@code {"address", "token"}};</li>
@@ -55,6 +55,8 @@ import spark.Service;
 public class GuestEndpoint implements PublicRoutes {
     public static final String BASE_PATH = "/hackable-guest";
     static final String REQUESTS_PER_MINUTE = "guest.requests.per.minute";
+    /** How long a push token may be used after it was issued ({@code hackable-mail.properties}). */
+    public static final String TOKEN_VALIDITY = "guest.token.validity";
     private static final String PLUGIN_PATH = BASE_PATH + "/plugin";
     private static final String VERSIONS_PATH = PLUGIN_PATH + "/versions";
     private static final String BEARER = "Bearer ";
@@ -67,17 +69,24 @@ public class GuestEndpoint implements PublicRoutes {
     }
 
     private final GuestAccess guests;
+    private final Predicate<Owner> accountExists;
     private final PluginActions actions;
     private final TraceRequests traces;
     private final RateLimiter rateLimiter;
     private final JsonTransformer jsonTransformer;
-    private final UsersRepository users;
 
     @Inject
     public GuestEndpoint(GuestAccess guests, OwnerPlugins plugins, TraceRequests traces, SandboxLimits limits,
                          HackableMailConfiguration configuration, JsonTransformer jsonTransformer, UsersRepository users) {
+        this(guests, plugins, traces, limits, configuration, jsonTransformer, JamesOwners.accountExists(users));
+    }
+
+    /** @param accountExists whether an address still has its James user: a token of a deleted user is refused */
+    GuestEndpoint(GuestAccess guests, OwnerPlugins plugins, TraceRequests traces, SandboxLimits limits,
+                  HackableMailConfiguration configuration, JsonTransformer jsonTransformer,
+                  Predicate<Owner> accountExists) {
         this.guests = guests;
-        this.users = users;
+        this.accountExists = accountExists;
         this.actions = new PluginActions(plugins, limits);
         this.traces = traces;
         this.rateLimiter = new RateLimiter(configuration.value(REQUESTS_PER_MINUTE, "60", ValueParsers::positiveInt),
@@ -151,20 +160,8 @@ public class GuestEndpoint implements PublicRoutes {
 
     private Route guest(GuestRoute route) {
         return (request, response) -> route.handle(
-            guests.authenticate(token(request), this::isJamesUser).orElseThrow(GuestEndpoint::unauthorized),
-            request, response);
-    }
-
-    /**
-     * A token is good only while its address is a James user: James 3.8.1 tells extensions of no user deletion, and
-     * on the memory app each node has users of its own.
-     */
-    private boolean isJamesUser(Owner owner) {
-        try {
-            return users.contains(Username.of(owner.asString()));
-        } catch (UsersRepositoryException e) {
-            throw new StorageUnavailableException("Cannot check that " + owner + " is a James user", e);
-        }
+            guests.authenticate(token(request), accountExists).orElseThrow(GuestEndpoint::unauthorized), request,
+            response);
     }
 
     private static String token(Request request) {

@@ -30,8 +30,8 @@ record PluginUpload(byte[] wasm, List<Scenario> cases) {
     private static final int MAX_CASES_BYTES = 1024 * 1024;
 
     static PluginUpload from(Request request, int maxModuleBytes) {
-        String contentType = Optional.ofNullable(request.contentType()).orElse("application/wasm")
-            .toLowerCase(Locale.ROOT);
+        // No Content-Type is refused like a wrong one: guessing would read any form or text as a module.
+        String contentType = Optional.ofNullable(request.contentType()).orElse("").toLowerCase(Locale.ROOT);
         if (contentType.startsWith("application/json")) {
             return fromJson(request, maxModuleBytes);
         }
@@ -39,7 +39,8 @@ record PluginUpload(byte[] wasm, List<Scenario> cases) {
             return new PluginUpload(body(request, maxModuleBytes), List.of());
         }
         throw RouteErrors.error(HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, ErrorResponder.ErrorType.INVALID_ARGUMENT,
-            "Unsupported Content-Type '" + request.contentType() + "': send the module as application/wasm, or as "
+            (request.contentType() == null ? "No Content-Type" : "Unsupported Content-Type '" + request.contentType() + "'")
+                + ": send the module as application/wasm, or as "
                 + "application/json {\"plugin\": base64, \"cases\": [...]}");
     }
 

@@ -10,7 +10,12 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +69,40 @@ class GuestEndpointTest {
     }
 
     @Test
+    void aTokenShouldBeRefusedOnceItExpired() throws Exception {
+        String token = tokenOf(BOB);
+        fixture.clock.advance(RoutesFixture.TOKEN_VALIDITY.minusMinutes(1));
+        as(token).get("/hackable-guest/plugin/versions").then().statusCode(HttpStatus.OK_200);
+
+        fixture.clock.advance(Duration.ofMinutes(1));
+
+        as(token).get("/hackable-guest/plugin/versions").then().statusCode(HttpStatus.UNAUTHORIZED_401);
+    }
+
+    @Test
+    void aTokenShouldBeRefusedOnceItsJamesUserIsDeleted() throws Exception {
+        String token = tokenOf(BOB);
+        as(token).get("/hackable-guest/plugin/versions").then().statusCode(HttpStatus.OK_200);
+
+        fixture.users.removeUser(Username.of(BOB.asString()));
+
+        as(token).get("/hackable-guest/plugin/versions").then().statusCode(HttpStatus.UNAUTHORIZED_401);
+    }
+
+    @Test
+    void aPushWithoutContentTypeShouldGet415() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + fixture.port() + "/hackable-guest/plugin"))
+            .header("Authorization", "Bearer " + tokenOf(BOB))
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(RoutesFixture.SUBJECT_TAGGER)))
+            .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE_415);
+        assertThat(response.body()).contains("No Content-Type: send the module as application/wasm");
+        assertThat(fixture.onDisk.plugins().history(BOB)).isEmpty();
+    }
+
+    @Test
     void redeemShouldGiveATokenForTheInvitedAddress() throws Exception {
         String code = fixture.guests.invite(BOB, Duration.ofDays(1), Duration.ZERO).orElseThrow();
 
@@ -72,16 +111,6 @@ class GuestEndpointTest {
             .statusCode(HttpStatus.CREATED_201)
             .body("address", equalTo("bob@example.org"))
             .body("token", startsWith("hmt_"));
-    }
-
-    @Test
-    void aTokenShouldBeRefusedOnceItsAddressIsNoLongerAJamesUser() throws Exception {
-        String token = tokenOf(BOB);
-        as(token).get("/hackable-guest/plugin").then().statusCode(HttpStatus.OK_200);
-
-        fixture.users.removeUser(Username.of(BOB.asString()));
-
-        as(token).get("/hackable-guest/plugin").then().statusCode(HttpStatus.UNAUTHORIZED_401);
     }
 
     @Test

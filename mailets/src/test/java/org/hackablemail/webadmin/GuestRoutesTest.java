@@ -56,7 +56,7 @@ class GuestRoutesTest {
 
         given(http).delete("/hackable/guests/bob@example.org").then().statusCode(HttpStatus.NO_CONTENT_204);
 
-        assertThat(fixture.guests.authenticate(token)).isEmpty();
+        assertThat(fixture.guests.authenticate(token, owner -> true)).isEmpty();
         given(http).delete("/hackable/guests/bob@example.org").then().statusCode(HttpStatus.NOT_FOUND_404);
     }
 

@@ -17,6 +17,7 @@ import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.WebAdminServer;
 import org.apache.james.webadmin.WebAdminUtils;
 import org.hackablemail.core.Owner;
+import org.hackablemail.core.SettableClock;
 import org.hackablemail.core.cache.RefreshPolicy;
 import org.hackablemail.core.guests.GuestAccess;
 import org.hackablemail.core.plugins.OwnerPluginsOnDisk;
@@ -39,6 +40,10 @@ final class RoutesFixture implements AutoCloseable {
     static final Owner BOB = Owner.of("bob@example.org");
     static final Owner CAROL = Owner.of("carol@example.org");
 
+    /** Push tokens are valid for this long; {@link #clock} moves the guests' time. */
+    static final Duration TOKEN_VALIDITY = Duration.ofDays(90);
+
+    final SettableClock clock = new SettableClock();
     final OwnerPluginsOnDisk onDisk;
     final GuestAccess guests;
     final TraceRequests traces;
@@ -48,7 +53,7 @@ final class RoutesFixture implements AutoCloseable {
     RoutesFixture(Path directory) throws Exception {
         onDisk = new OwnerPluginsOnDisk(directory, SandboxLimits.defaults());
         guests = new GuestAccess(onDisk.storage().guests(), onDisk.storage().variables(), onDisk.storage().audit(),
-            Clock.systemUTC(), new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run));
+            clock, new RefreshPolicy(Duration.ofSeconds(5), clock, Runnable::run), TOKEN_VALIDITY);
         traces = new TraceRequests(onDisk.trace());
         MemoryDomainList domains = new MemoryDomainList(new InMemoryDNSService());
         domains.configure(DomainListConfiguration.builder().autoDetect(false).autoDetectIp(false).build());
@@ -62,6 +67,11 @@ final class RoutesFixture implements AutoCloseable {
     RequestSpecification start(Routes... routes) {
         server = WebAdminUtils.createWebAdminServer(routes).start();
         return WebAdminUtils.spec(server.getPort()).urlEncodingEnabled(false);
+    }
+
+    /** The port of the server {@link #start} started. */
+    int port() {
+        return server.getPort().getValue();
     }
 
     void push(Owner owner, Path plugin) throws Exception {

@@ -46,7 +46,7 @@ class StorageOutageRoutesTest {
         Path unreadable = Files.createDirectories(directory.resolve("broken").resolve("guests.json"));
         GuestAccess guests = new GuestAccess(new FileSystemGuestStore(unreadable), onDisk.storage().variables(),
             onDisk.storage().audit(), Clock.systemUTC(),
-            new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run));
+            new RefreshPolicy(Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run), Duration.ofDays(90));
         service = Service.ignite().ipAddress("127.0.0.1").port(0);
         new GuestEndpoint(guests, onDisk.plugins(), new TraceRequests(onDisk.trace()), SandboxLimits.defaults(),
             HackableMailConfiguration.defaults(directory), new JsonTransformer(),

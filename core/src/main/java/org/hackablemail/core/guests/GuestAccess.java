@@ -19,6 +19,9 @@ import org.hackablemail.core.store.VariableStore;
  * is redeemed once for a push token bound to that address, which makes the address a guest. The store keeps codes
  * and tokens only as SHA-256 hashes. Every change is written to the audit log.
  *
+ * <p>A push token expires {@code tokenValidity} after it was issued, and is refused at each use once its address has
+ * no account any more (the James side says which exist: James 3.8.1 tells nobody when it deletes a user).
+ *
  * <p>Token checks are served from a cache that follows the store within the refresh interval: a token revoked on
  * another node is refused here within that bound, at once when revoked here; while the store is down, tokens checked
  * before keep their last answer.
@@ -38,15 +41,19 @@ public class GuestAccess {
     private final VariableStore variables;
     private final AuditLog audit;
     private final Clock clock;
-    /** By token hash: the guest the token pushes for, empty when it is not a valid token of a guest. */
-    private final RefreshingCache<String, Optional<Owner>> tokens;
+    private final Duration tokenValidity;
+    /** By token hash: the token's grant, empty when it is not a token of a guest. */
+    private final RefreshingCache<String, Optional<GuestStore.TokenGrant>> tokens;
 
-    public GuestAccess(GuestStore store, VariableStore variables, AuditLog audit, Clock clock, RefreshPolicy refresh) {
+    /** @param tokenValidity how long a push token may be used after it was issued */
+    public GuestAccess(GuestStore store, VariableStore variables, AuditLog audit, Clock clock, RefreshPolicy refresh,
+                       Duration tokenValidity) {
         this.store = store;
         this.variables = variables;
         this.audit = audit;
         this.clock = clock;
-        this.tokens = new RefreshingCache<>("push token", refresh, MAX_CACHED_TOKENS, this::guestOf);
+        this.tokenValidity = tokenValidity;
+        this.tokens = new RefreshingCache<>("push token", refresh, MAX_CACHED_TOKENS, this::guestGrant);
     }
 
     /**
@@ -74,17 +81,16 @@ public class GuestAccess {
         return new Redeemed(address, token);
     }
 
-    /** The address a token pushes for, while the token is not revoked and the address is a guest. */
-    public Optional<Owner> authenticate(String token) {
-        return tokens.get(Secrets.hash(token));
-    }
-
     /**
-     * As {@link #authenticate(String)}, and only while {@code accountExists} holds for the address: the James side
-     * checks that its user still exists.
+     * The address a token pushes for, while the token is not revoked nor expired, the address is a guest, and
+     * {@code accountExists} holds for it: the James side checks that its user still exists.
      */
     public Optional<Owner> authenticate(String token, Predicate<Owner> accountExists) {
-        return authenticate(token).filter(accountExists);
+        Instant now = clock.instant();
+        return tokens.get(Secrets.hash(token))
+            .filter(grant -> grant.issued().plus(tokenValidity).isAfter(now))
+            .map(GuestStore.TokenGrant::address)
+            .filter(accountExists);
     }
 
     public List<GuestStore.Guest> guests() {
@@ -134,7 +140,7 @@ public class GuestAccess {
         return revoked;
     }
 
-    private Optional<Owner> guestOf(String tokenHash) {
-        return store.token(tokenHash).map(GuestStore.TokenGrant::address).filter(store::isGuest);
+    private Optional<GuestStore.TokenGrant> guestGrant(String tokenHash) {
+        return store.token(tokenHash).filter(grant -> store.isGuest(grant.address()));
     }
 }

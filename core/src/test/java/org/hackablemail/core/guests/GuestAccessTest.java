@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.hackablemail.core.Concurrently;
 import org.hackablemail.core.Owner;
@@ -29,6 +30,8 @@ class GuestAccessTest {
     private static final Duration VALIDITY = Duration.ofDays(7);
     private static final Duration INTERVAL = Duration.ofMinutes(10);
     private static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final Duration TOKEN_VALIDITY = Duration.ofDays(90);
+    private static final Predicate<Owner> EVERY_ACCOUNT = owner -> true;
 
     @TempDir
     Path directory;
@@ -50,7 +53,7 @@ class GuestAccessTest {
     /** Another GuestAccess on the same storage: another node. */
     private GuestAccess on(GuestStore guestStore) {
         return new GuestAccess(guestStore, variables, new FileAuditLog(directory.resolve("audit.jsonl"), clock), clock,
-            new RefreshPolicy(REFRESH, clock, reloads));
+            new RefreshPolicy(REFRESH, clock, reloads), TOKEN_VALIDITY);
     }
 
     /** A GuestAccess on a store opened again from disk. */
@@ -67,8 +70,19 @@ class GuestAccessTest {
         GuestAccess.Redeemed redeemed = guests.redeem(code());
 
         assertThat(redeemed.address()).isEqualTo(alice);
-        assertThat(guests.authenticate(redeemed.token())).contains(alice);
+        assertThat(guests.authenticate(redeemed.token(), EVERY_ACCOUNT)).contains(alice);
         assertThat(guests.guests()).containsExactly(new GuestStore.Guest(alice, 1));
+    }
+
+    @Test
+    void authenticateShouldRefuseATokenOnceItExpired() throws Exception {
+        String token = guests.redeem(code()).token();
+
+        clock.advance(TOKEN_VALIDITY.minusSeconds(1));
+        assertThat(guests.authenticate(token, EVERY_ACCOUNT)).contains(alice);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(guests.authenticate(token, EVERY_ACCOUNT)).isEmpty();
     }
 
     @Test
@@ -116,7 +130,7 @@ class GuestAccessTest {
         String token = guests.redeem(code()).token();
 
         assertThat(guests.revokeTokens(alice, "admin")).isEqualTo(1);
-        assertThat(guests.authenticate(token)).isEmpty();
+        assertThat(guests.authenticate(token, EVERY_ACCOUNT)).isEmpty();
     }
 
     @Test
@@ -124,7 +138,7 @@ class GuestAccessTest {
         String token = guests.redeem(code()).token();
 
         assertThat(guests.removeGuest(alice, "admin")).isTrue();
-        assertThat(guests.authenticate(token)).isEmpty();
+        assertThat(guests.authenticate(token, EVERY_ACCOUNT)).isEmpty();
         assertThat(guests.guests()).isEmpty();
     }
 
@@ -135,15 +149,15 @@ class GuestAccessTest {
         String kept = guests.redeem(code()).token();
 
         assertThat(guests.revokeToken(revoked)).contains(alice);
-        assertThat(guests.authenticate(revoked)).isEmpty();
-        assertThat(guests.authenticate(kept)).contains(alice);
+        assertThat(guests.authenticate(revoked, EVERY_ACCOUNT)).isEmpty();
+        assertThat(guests.authenticate(kept, EVERY_ACCOUNT)).contains(alice);
     }
 
     @Test
     void tokensShouldSurviveARestart() throws Exception {
         String token = guests.redeem(code()).token();
 
-        assertThat(newGuestAccess().authenticate(token)).contains(alice);
+        assertThat(newGuestAccess().authenticate(token, EVERY_ACCOUNT)).contains(alice);
     }
 
     @Test
@@ -178,16 +192,16 @@ class GuestAccessTest {
     void aTokenRevokedOnAnotherNodeShouldBeRefusedHereOnceTheRefreshIntervalPassed() throws Exception {
         String token = guests.redeem(code()).token();
         GuestAccess otherNode = on(store);
-        assertThat(guests.authenticate(token)).contains(alice);
+        assertThat(guests.authenticate(token, EVERY_ACCOUNT)).contains(alice);
 
         assertThat(otherNode.revokeToken(token)).contains(alice);
 
-        assertThat(otherNode.authenticate(token)).as("revoked on that node: refused at once").isEmpty();
-        assertThat(guests.authenticate(token)).as("within the interval, the cached answer").contains(alice);
+        assertThat(otherNode.authenticate(token, EVERY_ACCOUNT)).as("revoked on that node: refused at once").isEmpty();
+        assertThat(guests.authenticate(token, EVERY_ACCOUNT)).as("within the interval, the cached answer").contains(alice);
         clock.advance(REFRESH);
-        guests.authenticate(token);
+        guests.authenticate(token, EVERY_ACCOUNT);
         reloads.runPending();
-        assertThat(guests.authenticate(token)).isEmpty();
+        assertThat(guests.authenticate(token, EVERY_ACCOUNT)).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.hackablemail.core.Owner;
 import org.hackablemail.core.store.GuestStore;
 import org.hackablemail.core.store.GuestStoreContract;
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,16 @@ class FileSystemGuestStoreTest extends GuestStoreContract {
         assertThat(store.token("hash")).contains(new GuestStore.TokenGrant(ALICE, NOW));
         assertThat(store.isGuest(ALICE)).isTrue();
         assertThat(store.claimInviteSlot(ALICE, NOW.plusSeconds(1), INTERVAL)).isFalse();
+    }
+
+    @Test
+    void claimInviteSlotShouldForgetTheInviteTimesOlderThanTheInterval() throws Exception {
+        GuestStore store = store();
+        store.claimInviteSlot(ALICE, NOW, INTERVAL);
+
+        store.claimInviteSlot(Owner.of("bob@example.org"), NOW.plus(INTERVAL).plusSeconds(1), INTERVAL);
+
+        assertThat(Files.readString(directory.resolve("guests.json"))).doesNotContain(ALICE.asString())
+            .contains("bob@example.org");
     }
 }
