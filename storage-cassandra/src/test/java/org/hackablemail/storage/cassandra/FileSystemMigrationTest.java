@@ -71,7 +71,7 @@ class FileSystemMigrationTest {
     void fillTheFileSystemAndOpenAnEmptyKeyspace() throws Exception {
         fileSystem = new FileSystemStorage(dataDirectory, CLOCK, SETTINGS);
         SimulationReport report = SimulationReport.of(List.of(new ScenarioResult("empty body",
-            ScenarioResult.Status.passed, 0, List.of(), null, null, List.of("INFO fine"), null, 1.5)));
+            ScenarioResult.Status.passed, 0, List.of(), null, null, List.of("INFO fine"), null, 1.5)), Duration.ofSeconds(1));
         IntStream.rangeClosed(1, 5).forEach(number -> fileSystem.plugins().push(BOB, module(number), "bob", report));
         fileSystem.plugins().activate(BOB, 4);
         fileSystem.plugins().setConfig(BOB, Map.of("greeting", "Hi"));
