@@ -19,7 +19,6 @@ import org.hackablemail.config.StorageConfiguration;
 import org.hackablemail.core.cache.RefreshPolicy;
 import org.hackablemail.core.circuit.CircuitBreaker;
 import org.hackablemail.core.circuit.CircuitStore;
-import org.hackablemail.core.circuit.fs.FileSystemCircuitStore;
 import org.hackablemail.core.guests.GuestAccess;
 import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.core.store.AuditLog;
@@ -160,11 +159,10 @@ public class HackableMailModule extends AbstractModule {
         return PluginSettings.replyBudget(configuration);
     }
 
-    /** On the node's disk whatever {@code storage} says, until the Cassandra back-end stores it too. */
     @Provides
     @Singleton
-    CircuitStore circuitStore(DataDirectory dataDirectory) {
-        return new FileSystemCircuitStore(dataDirectory.path().resolve("circuits"));
+    CircuitStore circuitStore(Storage storage) {
+        return storage.circuits();
     }
 
     @Provides

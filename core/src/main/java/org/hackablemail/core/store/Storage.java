@@ -1,5 +1,6 @@
 package org.hackablemail.core.store;
 
+import org.hackablemail.core.circuit.CircuitStore;
 import org.hackablemail.core.trace.TraceStore;
 
 /**
@@ -17,4 +18,6 @@ public interface Storage {
     AuditLog audit();
 
     TraceStore trace();
+
+    CircuitStore circuits();
 }

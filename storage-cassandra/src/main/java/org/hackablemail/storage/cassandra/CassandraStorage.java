@@ -27,6 +27,7 @@ public final class CassandraStorage implements Storage, AutoCloseable {
     private final CassandraAuditLog audit;
     private final TraceStore trace;
     private final CassandraBayesStore bayes;
+    private final CassandraCircuitStore circuits;
 
     /** The stores on {@code cql}; closing them closes {@code session}, when given. */
     CassandraStorage(Cql cql, StorageSettings stores, Duration refresh, Clock clock, CqlSession session) {
@@ -38,6 +39,7 @@ public final class CassandraStorage implements Storage, AutoCloseable {
         this.audit = new CassandraAuditLog(cql, clock);
         this.trace = new CassandraTraceStore(cql, stores.traceRetention(), clock);
         this.bayes = new CassandraBayesStore(cql, clock);
+        this.circuits = new CassandraCircuitStore(cql);
     }
 
     /**
@@ -75,6 +77,7 @@ public final class CassandraStorage implements Storage, AutoCloseable {
         tables.addAll(CassandraAuditLog.tables());
         tables.add(CassandraTraceStore.TRACE);
         tables.addAll(CassandraBayesStore.tables());
+        tables.add(CassandraCircuitStore.CIRCUITS);
         return List.copyOf(tables);
     }
 
@@ -106,6 +109,11 @@ public final class CassandraStorage implements Storage, AutoCloseable {
     /** The Bayes filter's training, which each node folds into its in-memory model. */
     public CassandraBayesStore bayes() {
         return bayes;
+    }
+
+    @Override
+    public CassandraCircuitStore circuits() {
+        return circuits;
     }
 
     /** Whether a Cassandra node answers now, for the health checks. */
