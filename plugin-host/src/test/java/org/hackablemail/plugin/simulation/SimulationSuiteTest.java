@@ -32,7 +32,7 @@ class SimulationSuiteTest {
     @BeforeEach
     void setUp() {
         SandboxLimits limits = SandboxLimits.builder().callTimeout(Duration.ofSeconds(5))
-            .simulationTimeout(Duration.ofSeconds(10)).build();
+            .simulationTimeout(Duration.ofSeconds(5)).build();
         host = new PluginHost(limits, HostCapacity.defaults());
         suite = new SimulationSuite(host, limits);
     }
