@@ -8,20 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -62,9 +64,15 @@ import org.hackablemail.bayes.TokenCount;
 /**
  * The single-node store: a Lucene index in one directory. One document per trained message (its key, state, tokens,
  * class print, revision and a store-wide sequence number for the change feed) and one per baseline token; the
- * baseline's message totals, the generation and the last sequence number live in the commit's user data. Every write
- * (one entry, a batch, a reset) is one Lucene commit, all or nothing: a crash leaves the previous commit. Writers are
- * serialized; readers use a near-real-time searcher refreshed after each write.
+ * baseline's message totals, the generation and the last sequence number live in the commit's user data.
+ *
+ * <p><b>Group commit.</b> A write of entries is decided and recorded in memory (the queue of entries not yet
+ * committed, which every read consults first) and returns at once; the store's writer thread commits whatever is
+ * queued at most every {@link #DEFAULT_COMMIT_INTERVAL} (one Lucene commit, one disk sync, for many moves). Each commit
+ * is all or nothing and a crash leaves the previous one: it loses at most the writes of the last interval.
+ * {@link #close()} commits what is queued. A commit that fails keeps the queue and is retried on the next interval;
+ * meanwhile writes fail, so callers see the outage. A reset commits at once. Readers use a near-real-time searcher
+ * refreshed after each commit.</p>
  *
  * <p>A directory written by the earlier token-only store opens as a baseline with no entries.</p>
  */
@@ -89,13 +97,18 @@ public final class LuceneBayesStore implements BayesStore {
     private static final String GENERATION = "generation";
     private static final char TOKEN_SEPARATOR = '\n';
 
+    /** How long a write may wait in memory before its commit: what a crash can lose. */
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+    private static final System.Logger LOGGER = System.getLogger(LuceneBayesStore.class.getName());
+
     private final Directory directory;
     private final Clock clock;
-    private final ExecutorService writerThread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "hackablemail-bayes-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final long commitIntervalMillis;
+    private final ScheduledThreadPoolExecutor writerThread = writerThread();
+    /** Entries written but not committed yet, by key, with their sequence numbers; guarded by {@code this}. */
+    private final Map<TrainingKey, Queued> queued = new LinkedHashMap<>();
+    private boolean commitScheduled;
+    private IOException commitFailure;
     private IndexWriter writer;
     private SearcherManager searchers;
     private volatile String generation;
@@ -103,9 +116,24 @@ public final class LuceneBayesStore implements BayesStore {
     private long baselineSpam;
     private long baselineHam;
 
-    private LuceneBayesStore(Directory directory, Clock clock) throws IOException {
+    /** Close commits the queue itself: a commit scheduled for later is dropped, not awaited. */
+    private static ScheduledThreadPoolExecutor writerThread() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "hackablemail-bayes-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
+    }
+
+    private record Queued(TrainingEntry entry, long sequence) {
+    }
+
+    private LuceneBayesStore(Directory directory, Clock clock, Duration commitInterval) throws IOException {
         this.directory = directory;
         this.clock = clock;
+        this.commitIntervalMillis = commitInterval.toMillis();
         openWriter();
         Map<String, String> data = committedData();
         baselineSpam = Long.parseLong(data.getOrDefault(SPAM_MESSAGES, "0"));
@@ -124,11 +152,15 @@ public final class LuceneBayesStore implements BayesStore {
     }
 
     public static LuceneBayesStore open(Path directory, Clock clock) {
+        return open(directory, clock, DEFAULT_COMMIT_INTERVAL);
+    }
+
+    public static LuceneBayesStore open(Path directory, Clock clock, Duration commitInterval) {
         try {
             Files.createDirectories(directory);
             Directory opened = FSDirectory.open(directory);
             try {
-                return new LuceneBayesStore(opened, clock);
+                return new LuceneBayesStore(opened, clock, commitInterval);
             } catch (IOException | RuntimeException e) {
                 opened.close();
                 throw e;
@@ -141,7 +173,7 @@ public final class LuceneBayesStore implements BayesStore {
     @Override
     public Optional<TrainingEntry> entry(TrainingKey key) {
         try {
-            return find(key);
+            return current(key);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the Bayes store", e);
         }
@@ -153,10 +185,11 @@ public final class LuceneBayesStore implements BayesStore {
     }
 
     /**
-     * The teachings are computed here, on the caller's thread, for the messages the store does not know yet; the write
-     * itself runs on the store's writer thread, which nothing interrupts: an interrupted Lucene write (a training task
-     * being cancelled) would close the index's files under every other caller. The caller waits for the write to end
-     * even if interrupted, and finds its interrupt flag set again afterwards.
+     * The teachings are computed first, on the caller's thread, for the messages the store does not know yet (a
+     * teaching that cannot be computed fails the whole write, which leaves nothing behind); then the writes are decided
+     * against the queued and committed entries and queued, under the store's lock, which serializes the writes of one
+     * key. The caller does no disk write: the writer thread commits the queue, and nothing interrupts it (an
+     * interrupted Lucene write would close the index's files under every other caller).
      */
     @Override
     public List<Optional<TrainingEntry>> writeAll(List<EntryWrite> writes) {
@@ -168,45 +201,88 @@ public final class LuceneBayesStore implements BayesStore {
         try {
             for (EntryWrite write : writes) {
                 boolean first = known.add(write.key());
-                prepared.add(first && write.state().teaches() && find(write.key()).isEmpty()
+                prepared.add(first && write.state().teaches() && current(write.key()).isEmpty()
                     ? new EntryWrite(write.key(), write.state(), write.source(), precomputed(write.teaching().get()))
                     : write);
             }
+            return queue(prepared);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the Bayes store", e);
         }
-        return onWriterThread(() -> writeNow(prepared));
     }
 
     private static Supplier<Teaching> precomputed(Teaching teaching) {
         return () -> teaching;
     }
 
-    private synchronized List<Optional<TrainingEntry>> writeNow(List<EntryWrite> writes) {
-        long sequenceBefore = sequence;
+    private synchronized List<Optional<TrainingEntry>> queue(List<EntryWrite> writes) throws IOException {
+        if (commitFailure != null) {
+            throw new UncheckedIOException("Cannot write to the Bayes store: its last commit failed", commitFailure);
+        }
+        Map<TrainingKey, TrainingEntry> written = new LinkedHashMap<>();
+        List<Optional<TrainingEntry>> results = new ArrayList<>(writes.size());
+        for (EntryWrite write : writes) {
+            Optional<TrainingEntry> current = written.containsKey(write.key())
+                ? Optional.of(written.get(write.key())) : current(write.key());
+            Optional<TrainingEntry> next = next(current, write);
+            next.ifPresent(entry -> written.put(entry.key(), entry));
+            results.add(next);
+        }
+        for (TrainingEntry entry : written.values()) {
+            queued.remove(entry.key());
+            queued.put(entry.key(), new Queued(entry, ++sequence));
+        }
+        if (!written.isEmpty() && !commitScheduled) {
+            commitScheduled = true;
+            writerThread.schedule(this::commitQueued, commitIntervalMillis, TimeUnit.MILLISECONDS);
+        }
+        return results;
+    }
+
+    /** On the writer thread: one commit of what is queued; the queue keeps what a failed commit did not write. */
+    private void commitQueued() {
+        List<Queued> batch;
+        Map<String, String> data;
+        synchronized (this) {
+            commitScheduled = false;
+            if (queued.isEmpty()) {
+                return;
+            }
+            batch = List.copyOf(queued.values());
+            data = commitData();
+        }
         try {
-            Map<TrainingKey, TrainingEntry> written = new HashMap<>();
-            List<Optional<TrainingEntry>> results = new ArrayList<>(writes.size());
-            for (EntryWrite write : writes) {
-                Optional<TrainingEntry> current = written.containsKey(write.key())
-                    ? Optional.of(written.get(write.key())) : find(write.key());
-                Optional<TrainingEntry> next = next(current, write);
-                next.ifPresent(entry -> written.put(entry.key(), entry));
-                results.add(next);
+            for (Queued entry : batch) {
+                writer.updateDocument(new Term(KEY, entry.entry().key().asString()),
+                    document(entry.entry(), entry.sequence()));
             }
-            if (!written.isEmpty()) {
-                for (TrainingEntry entry : written.values()) {
-                    writer.updateDocument(new Term(KEY, entry.key().asString()), document(entry, ++sequence));
-                }
-                commit();
-                searchers.maybeRefreshBlocking();
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            synchronized (this) {
+                commitFailure = null;
+                // Only what this commit wrote leaves the queue: a newer write of a key waits for the next commit.
+                batch.forEach(entry -> queued.remove(entry.entry().key(), entry));
+                scheduleIfQueued();
             }
-            return results;
         } catch (IOException | RuntimeException e) {
-            sequence = sequenceBefore;
-            discardUncommitted();
-            throw e instanceof IOException io ? new UncheckedIOException("Cannot write to the Bayes store", io)
-                : (RuntimeException) e;
+            LOGGER.log(System.Logger.Level.WARNING, "Cannot commit " + batch.size()
+                + " Bayes training entries; retrying in " + commitIntervalMillis + " ms", e);
+            synchronized (this) {
+                commitFailure = e instanceof IOException io ? io : new IOException(e);
+                try {
+                    reopenWriter();
+                } finally {
+                    scheduleIfQueued();
+                }
+            }
+        }
+    }
+
+    private void scheduleIfQueued() {
+        if (!queued.isEmpty() && !commitScheduled && !writerThread.isShutdown()) {
+            commitScheduled = true;
+            writerThread.schedule(this::commitQueued, commitIntervalMillis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -258,13 +334,22 @@ public final class LuceneBayesStore implements BayesStore {
     public void forEachEntry(Optional<Scope> scope, Consumer<TrainingEntry> consumer) {
         Query query = scope.<Query>map(s -> new TermQuery(new Term(SCOPE, s.key())))
             .orElse(new TermQuery(new Term(KIND, ENTRY_KIND)));
+        // The queue first, the searcher after: an entry leaves the queue only once the searcher shows it.
+        Map<TrainingKey, TrainingEntry> pending = new LinkedHashMap<>();
+        synchronized (this) {
+            queued.forEach((key, entry) -> pending.put(key, entry.entry()));
+        }
         try {
             visit(query, fields -> {
                 TrainingEntry entry = entryOf(fields);
-                if (entry.state().teaches()) {
+                if (!pending.containsKey(entry.key()) && entry.state().teaches()) {
                     consumer.accept(entry);
                 }
             });
+            pending.values().stream()
+                .filter(entry -> entry.state().teaches())
+                .filter(entry -> scope.map(s -> s.key().equals(entry.key().scope().key())).orElse(true))
+                .forEach(consumer);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the Bayes store", e);
         }
@@ -275,27 +360,41 @@ public final class LuceneBayesStore implements BayesStore {
         return new ChangeCursor(generation, sequence);
     }
 
+    /** The committed changes in the range and the queued ones, merged by sequence number. */
     @Override
     public Changes changesSince(ChangeCursor cursor, int limit) {
-        ChangeCursor now = cursor();
+        ChangeCursor now;
+        TreeMap<Long, TrainingEntry> changes = new TreeMap<>();
+        synchronized (this) {
+            now = cursor();
+            queued.values().stream().filter(entry -> entry.sequence() > cursor.position())
+                .forEach(entry -> changes.put(entry.sequence(), entry.entry()));
+        }
         if (!now.generation().equals(cursor.generation())) {
             return new Changes(List.of(), now, true);
         }
+        int wanted = Math.max(1, limit);
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
                 TopDocs top = searcher.search(LongPoint.newRangeQuery(SEQUENCE, cursor.position() + 1, now.position()),
-                    Math.max(1, limit), new Sort(new SortField(SEQUENCE, SortField.Type.LONG)));
-                List<TrainingEntry> entries = new ArrayList<>(top.scoreDocs.length);
-                long last = cursor.position();
+                    wanted, new Sort(new SortField(SEQUENCE, SortField.Type.LONG)));
                 StoredFields fields = searcher.storedFields();
                 for (ScoreDoc hit : top.scoreDocs) {
                     Document document = fields.document(hit.doc);
-                    entries.add(entryOf(document));
-                    last = Math.max(last, document.getField(SEQUENCE).numericValue().longValue());
+                    changes.put(document.getField(SEQUENCE).numericValue().longValue(), entryOf(document));
                 }
-                long next = top.scoreDocs.length >= limit ? last : now.position();
-                return new Changes(entries, new ChangeCursor(cursor.generation(), next), false);
+                boolean more = top.scoreDocs.length >= wanted || changes.size() > wanted;
+                List<TrainingEntry> entries = new ArrayList<>(wanted);
+                long last = cursor.position();
+                for (Map.Entry<Long, TrainingEntry> change : changes.entrySet()) {
+                    if (entries.size() == wanted) {
+                        break;
+                    }
+                    entries.add(change.getValue());
+                    last = change.getKey();
+                }
+                return new Changes(entries, new ChangeCursor(cursor.generation(), more ? last : now.position()), false);
             } finally {
                 searchers.release(searcher);
             }
@@ -330,8 +429,11 @@ public final class LuceneBayesStore implements BayesStore {
         });
     }
 
+    /** On the writer thread, holding the lock: nothing is queued meanwhile, and the queue is dropped with the rest. */
     private synchronized void resetNow(Baseline baseline) {
         String generationBefore = generation;
+        long spamBefore = baselineSpam;
+        long hamBefore = baselineHam;
         try {
             writer.deleteAll();
             for (Map.Entry<String, TokenCount> count : baseline.counts().entrySet()) {
@@ -342,9 +444,13 @@ public final class LuceneBayesStore implements BayesStore {
             generation = UUID.randomUUID().toString();
             commit();
             searchers.maybeRefreshBlocking();
+            queued.clear();
+            commitFailure = null;
         } catch (IOException | RuntimeException e) {
             generation = generationBefore;
-            discardUncommitted();
+            baselineSpam = spamBefore;
+            baselineHam = hamBefore;
+            reopenWriter();
             throw e instanceof IOException io ? new UncheckedIOException("Cannot reset the Bayes store", io)
                 : (RuntimeException) e;
         }
@@ -364,7 +470,12 @@ public final class LuceneBayesStore implements BayesStore {
     }
 
     @Override
+    /** Commits what is queued, then closes the index; a queue the last commit could not write is reported. */
     public void close() {
+        onWriterThread(() -> {
+            commitQueued();
+            return null;
+        });
         writerThread.shutdown();
         try {
             if (!writerThread.awaitTermination(1, TimeUnit.MINUTES)) {
@@ -373,8 +484,14 @@ public final class LuceneBayesStore implements BayesStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        int lost;
         synchronized (this) {
+            lost = queued.size();
             closeIndex();
+        }
+        if (lost > 0) {
+            throw new UncheckedIOException("The Bayes store closed with " + lost + " training entries it could not commit",
+                commitFailure);
         }
     }
 
@@ -386,6 +503,15 @@ public final class LuceneBayesStore implements BayesStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot close the Bayes store", e);
         }
+    }
+
+    /** The queue first, the searcher after: an entry leaves the queue only once the searcher shows it. */
+    private Optional<TrainingEntry> current(TrainingKey key) throws IOException {
+        Queued pending;
+        synchronized (this) {
+            pending = queued.get(key);
+        }
+        return pending != null ? Optional.of(pending.entry()) : find(key);
     }
 
     private Optional<TrainingEntry> find(TrainingKey key) throws IOException {
@@ -448,25 +574,24 @@ public final class LuceneBayesStore implements BayesStore {
     }
 
     private void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(
-            SPAM_MESSAGES, Long.toString(baselineSpam),
-            HAM_MESSAGES, Long.toString(baselineHam),
-            SEQUENCE, Long.toString(sequence),
-            GENERATION, generation).entrySet());
+        writer.setLiveCommitData(commitData().entrySet());
         writer.commit();
     }
 
-    /** Rollback closes the writer, so a fresh one is opened on the last commit and the totals read back from it. */
-    private void discardUncommitted() {
+    private Map<String, String> commitData() {
+        return Map.of(
+            SPAM_MESSAGES, Long.toString(baselineSpam),
+            HAM_MESSAGES, Long.toString(baselineHam),
+            SEQUENCE, Long.toString(sequence),
+            GENERATION, generation);
+    }
+
+    /** Rollback closes the writer, so a fresh one is opened on the last commit; the queue and totals stay in memory. */
+    private void reopenWriter() {
         try {
             searchers.close();
             writer.rollback();
             openWriter();
-            Map<String, String> data = committedData();
-            baselineSpam = Long.parseLong(data.getOrDefault(SPAM_MESSAGES, "0"));
-            baselineHam = Long.parseLong(data.getOrDefault(HAM_MESSAGES, "0"));
-            sequence = Long.parseLong(data.getOrDefault(SEQUENCE, "0"));
-            generation = data.getOrDefault(GENERATION, generation);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot reopen the Bayes store after a failed write", e);
         }

@@ -314,6 +314,43 @@ public abstract class BayesStoreContract {
         assertThat(other.entry(key(BOB, "elsewhere")).orElseThrow().state()).isEqualTo(EntryState.HAM);
     }
 
+    @Test
+    void shouldKeepEveryWriteOfConcurrentWritersWhenClosedAndReopened() {
+        ChangeCursor cursor = store().cursor();
+        List<CompletableFuture<Void>> writers = new ArrayList<>();
+        for (int writer = 0; writer < 8; writer++) {
+            int offset = writer;
+            writers.add(CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 50; i++) {
+                    store().write(write(key(ALICE, offset + "-" + i), i % 2 == 0 ? EntryState.SPAM : EntryState.HAM,
+                        Set.of("token-" + i)));
+                }
+            }));
+        }
+        CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).join();
+
+        BayesStore reopened = reopen();
+
+        assertThat(reopened.entry(key(ALICE, "7-49")).orElseThrow().state()).isEqualTo(EntryState.HAM);
+        assertThat(reopened.entry(key(ALICE, "3-10")).orElseThrow().state()).isEqualTo(EntryState.SPAM);
+        Set<TrainingKey> all = new HashSet<>();
+        reopened.forEachEntry(Optional.of(ALICE), entry -> all.add(entry.key()));
+        assertThat(all).hasSize(400);
+        assertThat(latest(drain(reopened, cursor).entries())).hasSize(400)
+            .allSatisfy((key, entry) -> assertThat(entry.revision()).isEqualTo(1));
+    }
+
+    @Test
+    void shouldCountAMessageOnceWhenItIsLearntTwiceInARow() {
+        ChangeCursor cursor = store().cursor();
+
+        assertThat(store().write(write(key(ALICE, "twice"), EntryState.SPAM, NEWSLETTER))).isPresent();
+        assertThat(store().write(write(key(ALICE, "twice"), EntryState.SPAM, mustNotBeCalled()))).isEmpty();
+
+        assertThat(drain(store(), cursor).entries()).extracting(TrainingEntry::revision).containsExactly(1L);
+        assertThat(reopen().entry(key(ALICE, "twice")).orElseThrow().revision()).isEqualTo(1);
+    }
+
     private Set<TrainingKey> keysOf(Optional<Scope> scope) {
         Set<TrainingKey> keys = new HashSet<>();
         store().forEachEntry(scope, entry -> keys.add(entry.key()));

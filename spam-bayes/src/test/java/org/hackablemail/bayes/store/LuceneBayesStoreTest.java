@@ -3,8 +3,13 @@ package org.hackablemail.bayes.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -95,5 +100,49 @@ class LuceneBayesStoreTest extends BayesStoreContract {
         assertThat(store.write(new EntryWrite(key, EntryState.HAM, Source.MOVE, () -> Teaching.of(Set.of("a")))))
             .hasValueSatisfying(entry -> assertThat(entry.revision()).isEqualTo(2));
         assertThat(reopen().entry(key).orElseThrow().state()).isEqualTo(EntryState.HAM);
+    }
+
+    /** A commit interval longer than any test: every write below stays queued until close. */
+    private static LuceneBayesStore withoutTimedCommits(Path directory) {
+        return LuceneBayesStore.open(directory, Clock.systemUTC(), Duration.ofHours(1));
+    }
+
+    @Test
+    void shouldCountAMessageOnceWhenLearntTwiceWhileItsEntryIsQueued(@TempDir Path queuedDirectory) {
+        TrainingKey key = TrainingKey.mailboxMessage(ALICE, "queued");
+        ChangeCursor cursor;
+        try (LuceneBayesStore queuing = withoutTimedCommits(queuedDirectory)) {
+            cursor = queuing.cursor();
+            assertThat(queuing.write(new EntryWrite(key, EntryState.SPAM, Source.MOVE, () -> Teaching.of(Set.of("a")))))
+                .isPresent();
+            assertThat(queuing.write(new EntryWrite(key, EntryState.SPAM, Source.MOVE, () -> {
+                throw new AssertionError("the queued entry was not found");
+            }))).isEmpty();
+            assertThat(queuing.entry(key).orElseThrow().revision()).isEqualTo(1);
+            assertThat(queuing.changesSince(cursor, 10).entries()).extracting(TrainingEntry::revision)
+                .containsExactly(1L);
+        }
+        try (LuceneBayesStore reopened = LuceneBayesStore.open(queuedDirectory)) {
+            assertThat(reopened.entry(key).orElseThrow().revision()).isEqualTo(1);
+            assertThat(reopened.changesSince(cursor, 10).entries()).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldCommitEveryQueuedEntryOfConcurrentWritersWhenClosed(@TempDir Path queuedDirectory) {
+        try (LuceneBayesStore queuing = withoutTimedCommits(queuedDirectory)) {
+            IntStream.range(0, 8).parallel().forEach(writer -> IntStream.range(0, 100).forEach(i ->
+                queuing.write(new EntryWrite(TrainingKey.mailboxMessage(ALICE, writer + "-" + i), EntryState.SPAM,
+                    Source.MOVE, () -> Teaching.of(Set.of("token-" + i))))));
+            Set<TrainingKey> seen = new HashSet<>();
+            queuing.forEachEntry(Optional.of(ALICE), entry -> seen.add(entry.key()));
+            assertThat(seen).hasSize(800);
+        }
+        try (LuceneBayesStore reopened = LuceneBayesStore.open(queuedDirectory)) {
+            Set<TrainingKey> durable = new HashSet<>();
+            reopened.forEachEntry(Optional.empty(), entry -> durable.add(entry.key()));
+            assertThat(durable).hasSize(800);
+            assertThat(reopened.cursor().position()).isEqualTo(800);
+        }
     }
 }
