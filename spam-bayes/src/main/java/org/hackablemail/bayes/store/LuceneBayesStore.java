@@ -470,8 +470,11 @@ public final class LuceneBayesStore implements BayesStore {
     }
 
     @Override
-    /** Commits what is queued, then closes the index; a queue the last commit could not write is reported. */
+    /** Commits what is queued, then closes the index; a queue the last commit could not write is reported. Idempotent. */
     public void close() {
+        if (writerThread.isShutdown()) {
+            return;
+        }
         onWriterThread(() -> {
             commitQueued();
             return null;
