@@ -89,7 +89,8 @@ class PluginManagementTest {
 
         assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
         assertThat(pushed.body()).containsPattern("\"name\":\"tags\",\"status\":\"passed\",\"returnCode\":0,"
-            + "\"problems\":\\[],\"timeMillis\":\\d+,\"deliver\":\\{\"subject\":\"\\[tagged] Hi\"");
+            + "\"problems\":\\[],\"deliver\":\\{\"subject\":\"\\[tagged] Hi\"[^}]*},\"logs\":\\[],"
+            + "\"changedHeaders\":\\[\\{\"name\":\"Subject\",\"value\":\"\\[tagged] Hi\"}],\"millis\":[0-9.]+}");
     }
 
     @Test
