@@ -37,8 +37,8 @@ import org.hackablemail.spam.SpamFilters;
 
 /**
  * The listener's own work for one move into Spam (resolve the mailboxes, look the message up in the store, read and
- * tokenize it, write the entry on the Lucene store, fold it into the model), timed move by move on a real Lucene store
- * and James's memory mailboxes; and the same move done again, which must change nothing. Not a test; run it by hand
+ * tokenize it, queue the entry for the Lucene store's next group commit, fold it into the model), timed move by move
+ * on a real Lucene store and James's memory mailboxes; and the same move done again, which must change nothing. Not a test; run it by hand
  * (messages: the SpamAssassin corpus that spam-bayes/bench.sh fetched, else made-up 4 KB messages):
  * <pre>
  * mvn -q -pl mailets -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
