@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * Growing from one James to several, as an admin would: a stock James on the file system gets plugins, variables
- * and a guest with a push token; James is stopped, {@code hackmail storage migrate} copies its state into Cassandra
- * (twice: the second run copies nothing), James is switched to {@code storage=cassandra} and started again, and
+ * Growing from one James to several, as an admin would: a stock James on the file system gets plugins, variables,
+ * a guest with a push token and a trained spam filter; James is stopped, {@code hackmail storage migrate} copies its
+ * state into Cassandra (twice: the second run copies nothing), James is switched to {@code storage=cassandra} and started again, and
  * everything works as before.
  */
 class StorageMigrationIT {
@@ -54,6 +54,7 @@ class StorageMigrationIT {
         james.mailboxes().submit(writer, List.of(away), "Before the move", "are you there?");
         assertThat(james.mailboxes().awaitMessages(writer, 1)).contains("Auto-Submitted: auto-replied");
         String token = pushToken(guest);
+        new BayesWebAdmin(james.ports().webAdmin(), james.adminToken()).trainCorpus();
         james.close();
 
         james.reconfigure(new JamesOnCassandra(SharedCassandra.server().nodes(),
@@ -63,7 +64,8 @@ class StorageMigrationIT {
 
         assertThat(first.exitCode()).as(first.out()).isZero();
         assertThat(first.out()).containsPattern("plugins +3 copied")
-            .containsPattern("variables +1 copied").containsPattern("tokens +1 copied");
+            .containsPattern("variables +1 copied").containsPattern("tokens +1 copied")
+            .containsPattern("bayes messages +" + 2 * BayesCorpus.TRAINING_SIZE + " copied");
         assertThat(second.exitCode()).as(second.out()).isZero();
         assertThat(second.out()).containsPattern("plugins +0 copied, +3 already")
             .doesNotContainPattern("[1-9]\\d* copied");
@@ -82,6 +84,11 @@ class StorageMigrationIT {
             .get("/hackable-guest/plugin/versions");
         assertThat(versions.statusCode()).as(versions.body()).isEqualTo(200);
         assertThat(versions.body()).contains("\"version\":1");
+        BayesWebAdmin bayes = new BayesWebAdmin(james.ports().webAdmin(), james.adminToken());
+        assertThat(bayes.statistics().get("trainedMessages").asLong()).isEqualTo(2L * BayesCorpus.TRAINING_SIZE);
+        james.mailboxes().send("colleague100@work.example", List.of(writer), "Project meeting 100",
+            "Minutes of the project meeting: the release schedule, code review and test plan");
+        assertThat(james.mailboxes().awaitMessages(writer, 1)).contains("X-Spam-Bayes: no");
     }
 
     private record Cli(int exitCode, String out) {
