@@ -166,7 +166,7 @@ public final class CassandraBayesStore implements BayesStore {
             feed.record(generation, key.asString());
             if (compareAndSet(generation, current, last.get(), UUID.randomUUID())) {
                 outcomes.forEach(results::set);
-                feed.record(generation, key.asString()).join();
+                Cql.await(feed.record(generation, key.asString()));
                 return;
             }
             current = readSerial(generation, key);
@@ -298,7 +298,7 @@ public final class CassandraBayesStore implements BayesStore {
                 .thenApply(rows -> Optional.ofNullable(rows.one()).map(CassandraBayesStore::entryOf))
                 .toCompletableFuture())
             .toList();
-        List<TrainingEntry> changed = reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
+        List<TrainingEntry> changed = reads.stream().map(Cql::await).flatMap(Optional::stream).toList();
         return new Changes(changed, batch.next().cursor(), false);
     }
 
@@ -322,11 +322,11 @@ public final class CassandraBayesStore implements BayesStore {
                 + "VALUES (?, ?, ?, ?)", generation, count.getKey(), count.getValue().spam(), count.getValue().ham()),
                 "write the Bayes baseline").toCompletableFuture());
             if (writes.size() >= 64) {
-                writes.forEach(CompletableFuture::join);
+                writes.forEach(Cql::await);
                 writes.clear();
             }
         }
-        writes.forEach(CompletableFuture::join);
+        writes.forEach(Cql::await);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             State old = state();
             if (cql.applied(cql.bind("UPDATE " + state + " SET generation = ?, spam_messages = ?, ham_messages = ? "

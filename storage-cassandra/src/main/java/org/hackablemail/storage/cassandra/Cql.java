@@ -92,6 +92,18 @@ public final class Cql {
         });
     }
 
+    /**
+     * Waits for a stage of {@link #executeAsync}: its failure is thrown as {@link #execute} would throw it, not
+     * wrapped in a {@link java.util.concurrent.CompletionException}.
+     */
+    public static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     /** Runs a compare-and-set (lightweight transaction): whether it applied. */
     public boolean applied(Statement<?> statement, String what) {
         return execute(statement, what).wasApplied();
