@@ -23,18 +23,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sandbox worker processes that compile and run the plugins: James never runs plugin code itself. Started with the
- * bundle (James waits for them, at most {@link #START_WAIT}, so that the first messages find them warm; mail that
- * comes before them waits or is deferred), stopped with James; their standard error goes to James's log. Their health
- * is on {@code /hackable/status}.
+ * bundle (James waits for them, at most {@code sandbox.worker.start.timeout}, so that the first messages find them
+ * warm instead of being deferred by a whole retry delay; a worker slower than that is killed and started again),
+ * stopped with James; their standard error goes to James's log. Their health is on {@code /hackable/status}.
  */
 @Singleton
 public class PluginWorkers implements BundleComponent {
     private static final Logger LOGGER = LoggerFactory.getLogger("org.hackablemail.sandbox");
     /** Compiled plugins on disk, under the data directory. */
     static final String CODE_DIRECTORY = "plugin-code";
-    /** How long James's start waits for the workers: a few seconds on a quiet machine. */
-    private static final Duration START_WAIT = Duration.ofSeconds(30);
-
     private final SandboxClient client;
 
     @Inject
@@ -44,7 +41,7 @@ public class PluginWorkers implements BundleComponent {
             dataDirectory.path().resolve(CODE_DIRECTORY));
         this.client = new SandboxClient(settings, store::module, LOGGER::info);
         registerGauges(metrics);
-        awaitReady(START_WAIT.compareTo(settings.startTimeout()) < 0 ? START_WAIT : settings.startTimeout());
+        awaitReady(settings.startTimeout());
     }
 
     /** The sandbox's figures as James's gauges (docs/metrics.md): all owners together, never per owner. */
