@@ -11,6 +11,7 @@ import org.hackablemail.config.BundleVersion;
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.core.Owner;
 import org.hackablemail.core.circuit.CircuitBreaker;
+import org.hackablemail.core.store.StorageUnavailableException;
 import org.hackablemail.health.BundleHealth;
 import org.hackablemail.metrics.BundleMetrics;
 
@@ -30,7 +31,7 @@ public class StatusRoutes implements Routes {
     /**
      * The JSON body of the status route; {@code metrics}: the bundle's counters and gauges since James started, as
      * James exports them ({@code docs/metrics.md}); {@code suspendedPlugins}: the owners whose plugin the circuit
-     * breaker suspended.
+     * breaker suspended, {@code null} while the storage does not answer (the status must still show that).
      */
     public record Status(String version, boolean healthy, ConfigurationStatus configuration,
                          List<BundleHealth.Check> components, Map<String, Number> metrics,
@@ -71,7 +72,14 @@ public class StatusRoutes implements Routes {
         boolean healthy = components.stream().allMatch(BundleHealth.Check::healthy);
         return new Status(BundleVersion.current(), healthy,
             new ConfigurationStatus(configuration.source(), configuration.valuesInEffect()),
-            components, metrics.summary(),
-            circuits.suspendedOwners().stream().map(Owner::asString).sorted().toList());
+            components, metrics.summary(), suspendedPlugins());
+    }
+
+    private List<String> suspendedPlugins() {
+        try {
+            return circuits.suspendedOwners().stream().map(Owner::asString).sorted().toList();
+        } catch (StorageUnavailableException e) {
+            return null;
+        }
     }
 }

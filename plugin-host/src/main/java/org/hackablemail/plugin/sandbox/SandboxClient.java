@@ -3,11 +3,16 @@ package org.hackablemail.plugin.sandbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -69,7 +74,7 @@ public final class SandboxClient implements PluginSandbox {
     private final TimeBudgets cpuShares;
     private final TimeBudgets guestAllowance;
     private final Quarantine quarantine;
-    private final Set<PluginDigest> compiling = ConcurrentHashMap.newKeySet();
+    private final Map<PluginDigest, CompletableFuture<Boolean>> compiling = new ConcurrentHashMap<>();
     private final Watchdog watchdog;
     private final LongAdder calls = new LongAdder();
     private final LongAdder callsWithoutCode = new LongAdder();
@@ -144,6 +149,21 @@ public final class SandboxClient implements PluginSandbox {
                 + " share of CPU time; more within " + cpuShares.untilAdmitted(owner).toMillis() + " ms"));
         }
         byte[] request = Payloads.callRequest(new Payloads.CallRequest(plugin, call));
+        Outcome outcome = run(owner, request, variables);
+        calls.increment();
+        if (notCompiled(outcome)) {
+            callsWithoutCode.increment();
+            // Code missing on this node (a plugin pushed through another node, or evicted): compiled once in the
+            // background; the call waits for it within queueWait and runs again, else it is deferred (host-caused).
+            if (compiled(owner, plugin, settings.queueWait())) {
+                outcome = run(owner, request, variables);
+            }
+        }
+        return outcome;
+    }
+
+    /** One call on the owner's lane, run again alone when its worker died under it. */
+    private Outcome run(String owner, byte[] request, VariableReader variables) {
         Lane lane = quarantine.contains(owner) ? isolation : mailLane(owner);
         Attempt attempt = attempt(lane, owner, FrameType.CALL, request, settings.limits().callTimeout(), variables);
         boolean alone = lane == isolation;
@@ -153,12 +173,23 @@ public final class SandboxClient implements PluginSandbox {
         }
         Outcome outcome = callOutcome(owner, attempt, alone, settings.limits().callTimeout());
         cpuShares.charge(owner, outcome.cpuTime());
-        calls.increment();
-        if (outcome.failure().map(PluginFailure::reason).filter(PluginFailure.Reason.NOT_COMPILED::equals).isPresent()) {
-            callsWithoutCode.increment();
-            compileInBackground(owner, plugin);
-        }
         return outcome;
+    }
+
+    private static boolean notCompiled(Outcome outcome) {
+        return outcome.failure().map(PluginFailure::reason).filter(PluginFailure.Reason.NOT_COMPILED::equals).isPresent();
+    }
+
+    /** Whether the plugin's code got compiled within {@code maxWait}; starts the compilation when none runs. */
+    private boolean compiled(String owner, PluginDigest plugin, Duration maxWait) {
+        try {
+            return compileInBackground(owner, plugin).get(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** A warm-up call and the measured one, in a worker that serves no mail: each may take the simulation timeout. */
@@ -374,27 +405,40 @@ public final class SandboxClient implements PluginSandbox {
         throw new SandboxBusyException("The sandbox answered an installation with " + attempt);
     }
 
-    /** Compiles a stored plugin whose code is missing, once at a time per plugin; nobody's allowance pays. */
-    private void compileInBackground(String owner, PluginDigest plugin) {
-        if (!compiling.add(plugin)) {
-            return;
+    /**
+     * Compiles a stored plugin whose code is missing, once at a time per plugin; nobody's allowance pays.
+     *
+     * @return completes with whether the code is there now
+     */
+    private CompletableFuture<Boolean> compileInBackground(String owner, PluginDigest plugin) {
+        CompletableFuture<Boolean> started = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = compiling.putIfAbsent(plugin, started);
+        if (running != null) {
+            return running;
         }
-        recompiles.execute(() -> {
-            try {
-                Optional<byte[]> wasm = source.load(plugin);
-                if (wasm.isEmpty()) {
-                    log.accept("Cannot compile " + plugin + " of " + owner + " again: it is not in the store");
-                    return;
-                }
-                installed(onGuest(owner, FrameType.INSTALL,
-                    Payloads.installRequest(new Payloads.InstallRequest(wasm.get(), true)),
-                    settings.limits().compileTimeout()));
-            } catch (PluginRejectedException | RuntimeException e) {
-                log.accept("Cannot compile " + plugin + " of " + owner + " again: " + e.getMessage());
-            } finally {
-                compiling.remove(plugin);
+        try {
+            recompiles.execute(() -> started.complete(compile(owner, plugin)));
+        } catch (RejectedExecutionException e) {
+            started.complete(false);
+        }
+        return started.whenComplete((done, failure) -> compiling.remove(plugin, started));
+    }
+
+    private boolean compile(String owner, PluginDigest plugin) {
+        try {
+            Optional<byte[]> wasm = source.load(plugin);
+            if (wasm.isEmpty()) {
+                log.accept("Cannot compile " + plugin + " of " + owner + " again: it is not in the store");
+                return false;
             }
-        });
+            installed(onGuest(owner, FrameType.INSTALL,
+                Payloads.installRequest(new Payloads.InstallRequest(wasm.get(), true)),
+                settings.limits().compileTimeout()));
+            return true;
+        } catch (PluginRejectedException | RuntimeException e) {
+            log.accept("Cannot compile " + plugin + " of " + owner + " again: " + e.getMessage());
+            return false;
+        }
     }
 
     /**

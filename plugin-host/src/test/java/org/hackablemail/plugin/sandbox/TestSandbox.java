@@ -57,6 +57,11 @@ final class TestSandbox implements AutoCloseable {
         return digest;
     }
 
+    /** The plugin source loses the module, as a store that lost it would: its code cannot be compiled again. */
+    void forgetModule(PluginDigest plugin) {
+        modules.remove(plugin);
+    }
+
     /** Runs one call and, when it succeeded, commits its variable writes for the owner. */
     Outcome run(PluginDigest plugin, EmailCall call) {
         Map<String, byte[]> owned = variables.computeIfAbsent(call.owner(), any -> new ConcurrentHashMap<>());
