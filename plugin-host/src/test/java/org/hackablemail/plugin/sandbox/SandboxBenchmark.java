@@ -28,11 +28,11 @@ import org.hackablemail.plugin.host.VariableReader;
  * Prints the sandbox's figures, each against a baseline measured in the same run (the machine is shared and noisy).
  * Not a test: run it by hand, from the repository's root, e.g.
  * <pre>
- * mvn -q -pl plugin-host -am test-compile
- * mvn -q -pl plugin-host dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * mvn -q -pl plugin-host -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp plugin-host/target/classes:plugin-host/target/test-classes:$(cat plugin-host/target/cp.txt) \
  *     -Dplugins=1000 org.hackablemail.plugin.sandbox.SandboxBenchmark [plugin.wasm ...]
  * </pre>
+ * {@code -DwarmUpCalls} (5,000) and {@code -DmeasuredCalls} (20,000) set the warm calls per plugin.
  * Without arguments it measures the C and AssemblyScript Project XYZ examples of {@code pdk/examples}.
  * <ol>
  * <li>Cold start of a worker: with an empty code directory (the kernel compiled), then with the kernel on disk.</li>
@@ -44,8 +44,8 @@ import org.hackablemail.plugin.host.VariableReader;
  * </ol>
  */
 public final class SandboxBenchmark {
-    private static final int WARM_UP_CALLS = 5_000;
-    private static final int MEASURED_CALLS = 20_000;
+    static final int WARM_UP_CALLS = Integer.getInteger("warmUpCalls", 5_000);
+    static final int MEASURED_CALLS = Integer.getInteger("measuredCalls", 20_000);
     private static final int KILL_SAMPLES = 5;
     private static final int CALLER_THREADS = 8;
     private static final byte[] MAIL = PluginHostBenchmark.projectXyzMail();
@@ -63,7 +63,7 @@ public final class SandboxBenchmark {
 
         coldStart(work);
         for (Path plugin : plugins) {
-            warmRoundTrip(work.resolve("code"), plugin);
+            warmRoundTrip(work.resolve("code"), plugin, MAIL);
         }
         timeoutToKill(work.resolve("kill"));
         restartWithManyOwners(work.resolve("many"), Files.readAllBytes(plugins.get(0)), owners);
@@ -83,10 +83,14 @@ public final class SandboxBenchmark {
         }
     }
 
-    private static void warmRoundTrip(Path code, Path pluginFile) throws Exception {
+    /** The warm calls of one plugin in process and through a worker, each sample in nanoseconds. */
+    record WarmFigures(long[] inProcess, long[] throughWorker) {
+    }
+
+    static WarmFigures warmRoundTrip(Path code, Path pluginFile, byte[] mail) throws Exception {
         byte[] wasm = Files.readAllBytes(pluginFile);
-        System.out.printf("%n== warm call, %s (%d bytes), a %d-byte message%n", pluginFile, wasm.length, MAIL.length);
-        EmailCall call = new EmailCall("bob@example.org", MAIL, Map.of(), true);
+        System.out.printf("%n== warm call, %s (%d bytes), a %d-byte message%n", pluginFile, wasm.length, mail.length);
+        EmailCall call = new EmailCall("bob@example.org", mail, Map.of(), true);
         long[] inProcess;
         try (PluginHost host = new PluginHost(SandboxLimits.defaults(), HostCapacity.defaults())) {
             inProcess = warmCalls(host, host.install(wasm), call);
@@ -100,6 +104,7 @@ public final class SandboxBenchmark {
         System.out.printf("ratio, worker / in process:%20s median %.2f   p99 %.2f%n", "",
             percentile(throughWorker, 0.5) / percentile(inProcess, 0.5),
             percentile(throughWorker, 0.99) / percentile(inProcess, 0.99));
+        return new WarmFigures(inProcess, throughWorker);
     }
 
     private static long[] warmCalls(PluginSandbox sandbox, PluginDigest plugin, EmailCall call) {
@@ -256,12 +261,12 @@ public final class SandboxBenchmark {
         return "owner" + i + "@example.org";
     }
 
-    private static void report(String what, long[] nanos) {
+    static void report(String what, long[] nanos) {
         System.out.printf("%-50s median %9.1f us   p99 %9.1f us   max %9.1f us   (n=%d)%n", what,
             percentile(nanos, 0.5) / 1e3, percentile(nanos, 0.99) / 1e3, percentile(nanos, 1) / 1e3, nanos.length);
     }
 
-    private static double percentile(long[] nanos, double fraction) {
+    static double percentile(long[] nanos, double fraction) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) (sorted.length * fraction))];
