@@ -6,12 +6,14 @@
 # Arguments, for the Bayes benchmark: [messages] [tokens per message].
 set -eu
 module=$(cd "$(dirname "$0")" && pwd)
+# Each module of the reactor writes its own class path; plugin-host's adds James's libraries it has as provided
+# (javax.mail, mime4j, jsoup), which are not inherited and which the simulations of a push need.
 mvn -B -q -f "$module/../pom.xml" -pl storage-cassandra -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$module/target/bench.classpath" -Dmdep.includeScope=test
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 bench() {
     java -Xmx1g -Dhackablemail.cassandra.classpath="$module/../cassandra-runtime/target/cassandra-server.classpath" \
         -Dhackablemail.cassandra.directory="$module/target/cassandra-bench" \
-        -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")" \
+        -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath"):$(cat "$module/../plugin-host/target/bench.classpath")" \
         org.hackablemail.storage.cassandra.bench."$@"
 }
 bench BayesStorageBenchmark "$@"
