@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -109,6 +110,8 @@ public final class LuceneBayesStore implements BayesStore {
     private final Map<TrainingKey, Queued> queued = new LinkedHashMap<>();
     private boolean commitScheduled;
     private IOException commitFailure;
+    /** Set first by close, under the lock: no write is queued after close's last commit. */
+    private boolean closed;
     private IndexWriter writer;
     private SearcherManager searchers;
     private volatile String generation;
@@ -216,6 +219,7 @@ public final class LuceneBayesStore implements BayesStore {
     }
 
     private synchronized List<Optional<TrainingEntry>> queue(List<EntryWrite> writes) throws IOException {
+        requireOpen();
         if (commitFailure != null) {
             throw new UncheckedIOException("Cannot write to the Bayes store: its last commit failed", commitFailure);
         }
@@ -286,8 +290,20 @@ public final class LuceneBayesStore implements BayesStore {
         }
     }
 
+    /** Holding the lock. */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("The Bayes store is closed");
+        }
+    }
+
     private <T> T onWriterThread(Callable<T> write) {
-        Future<T> result = writerThread.submit(write);
+        Future<T> result;
+        try {
+            result = writerThread.submit(write);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("The Bayes store is closed", e);
+        }
         boolean interrupted = false;
         try {
             while (true) {
@@ -431,6 +447,7 @@ public final class LuceneBayesStore implements BayesStore {
 
     /** On the writer thread, holding the lock: nothing is queued meanwhile, and the queue is dropped with the rest. */
     private synchronized void resetNow(Baseline baseline) {
+        requireOpen();
         String generationBefore = generation;
         long spamBefore = baselineSpam;
         long hamBefore = baselineHam;
@@ -469,11 +486,17 @@ public final class LuceneBayesStore implements BayesStore {
         }
     }
 
+    /**
+     * Refuses further writes, commits what is queued, then closes the index; a queue the last commit could not write is
+     * reported. Idempotent.
+     */
     @Override
-    /** Commits what is queued, then closes the index; a queue the last commit could not write is reported. Idempotent. */
     public void close() {
-        if (writerThread.isShutdown()) {
-            return;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
         onWriterThread(() -> {
             commitQueued();

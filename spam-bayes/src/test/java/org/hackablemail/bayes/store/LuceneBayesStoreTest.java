@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 
 import org.apache.lucene.document.Document;
@@ -143,6 +146,54 @@ class LuceneBayesStoreTest extends BayesStoreContract {
             reopened.forEachEntry(Optional.empty(), entry -> durable.add(entry.key()));
             assertThat(durable).hasSize(800);
             assertThat(reopened.cursor().position()).isEqualTo(800);
+        }
+    }
+
+    /**
+     * Writers keep writing while the store closes: each write either returns and is on disk after a reopen, or fails
+     * as a write to a closed store; close itself commits what was accepted and does not fail.
+     */
+    @Test
+    void shouldKeepEveryAcceptedWriteAndRefuseTheRestWhenWritesRaceClose(@TempDir Path raceDirectory) throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Path roundDirectory = raceDirectory.resolve("round-" + round);
+            LuceneBayesStore racing = withoutTimedCommits(roundDirectory);
+            ConcurrentLinkedQueue<TrainingKey> accepted = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Throwable> refusals = new ConcurrentLinkedQueue<>();
+            CountDownLatch writing = new CountDownLatch(4);
+            List<Thread> writers = IntStream.range(0, 4).mapToObj(writer -> new Thread(() -> {
+                for (int i = 0; ; i++) {
+                    TrainingKey key = TrainingKey.mailboxMessage(ALICE, writer + "-" + i);
+                    try {
+                        racing.write(new EntryWrite(key, EntryState.SPAM, Source.MOVE,
+                            () -> Teaching.of(Set.of("token"))));
+                        accepted.add(key);
+                        if (i == 10) {
+                            writing.countDown();
+                        }
+                    } catch (RuntimeException refused) {
+                        refusals.add(refused);
+                        if (i <= 10) {
+                            writing.countDown();
+                        }
+                        return;
+                    }
+                }
+            })).toList();
+            writers.forEach(Thread::start);
+            writing.await();
+
+            racing.close();
+            for (Thread writer : writers) {
+                writer.join();
+            }
+
+            assertThat(refusals).allSatisfy(refusal -> assertThat(refusal).isInstanceOf(IllegalStateException.class));
+            try (LuceneBayesStore reopened = LuceneBayesStore.open(roundDirectory)) {
+                Set<TrainingKey> durable = new HashSet<>();
+                reopened.forEachEntry(Optional.empty(), entry -> durable.add(entry.key()));
+                assertThat(durable).containsExactlyInAnyOrderElementsOf(accepted);
+            }
         }
     }
 }
