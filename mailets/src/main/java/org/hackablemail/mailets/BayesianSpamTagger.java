@@ -16,7 +16,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.lifecycle.api.LifecycleUtil;
-import org.apache.james.server.core.MimeMessageWrapper;
+import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * {@value #SCORE_ATTRIBUTE_NAME} (Double, the header's rounded score) for the matcher {@code IsSpam} and the
  * recipients' plugins. When recipients get different verdicts, the mail is split as James's {@code RspamdScanner}
  * splits it per user: the first group of recipients stays in this mail, every other group continues in a copy
- * ({@code Mail.duplicate()} with its own message) sent to {@code splitProcessor} (by default {@code transport}, where
+ * ({@code MailImpl.duplicate}, with its own message) sent to {@code splitProcessor} (by default {@code transport}, where
  * the root processor of the shipped configuration sends mail after this mailet), so each copy carries its own
  * recipients' verdict.</p>
  *
@@ -181,18 +181,15 @@ public class BayesianSpamTagger extends GenericMailet {
      * (and goes to the error processor with them), so no recipient is lost or served twice.
      */
     private void sendCopy(Mail mail, List<MailAddress> recipients, Tagging tagging) throws MessagingException {
-        Mail copy = mail.duplicate();
-        // A message of its own (FakeMail and some Mail implementations share it), in James's wrapper, which keeps the
-        // Message-ID when changes are saved. James's MailImpl copies it in turn, so both are released here.
-        MimeMessageWrapper message = new MimeMessageWrapper(mail.getMessage());
+        // One copy of the message, in James's wrapper (which keeps the Message-ID when changes are saved), whatever
+        // the Mail implementation: Mail.duplicate() of some (FakeMail) shares the message instead.
+        MailImpl copy = MailImpl.duplicate(mail);
         try {
-            copy.setMessage(message);
             copy.setRecipients(recipients);
             tag(copy, tagging);
             getMailetContext().sendMail(copy, splitProcessor);
         } finally {
             LifecycleUtil.dispose(copy);
-            LifecycleUtil.dispose(message);
         }
         List<MailAddress> remaining = new ArrayList<>(mail.getRecipients());
         remaining.removeAll(recipients);

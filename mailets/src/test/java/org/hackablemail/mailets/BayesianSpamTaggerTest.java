@@ -11,8 +11,10 @@ import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.metrics.api.NoopGaugeRegistry;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
+import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
@@ -232,6 +234,39 @@ class BayesianSpamTaggerTest {
             assertThat(copy.getAttributes().get(BayesianSpamTagger.VERDICT_ATTRIBUTE).getValue())
                 .isEqualTo(AttributeValue.of("yes"));
         });
+    }
+
+    @Test
+    void shouldGiveTheSplitCopyAMessageOfItsOwnWhenTheMailIsJamesOwn() throws Exception {
+        train();
+        for (int issue = 1; issue <= 3; issue++) {
+            int number = issue;
+            spamFilter.filter().learn(TrainingKey.mailboxMessage(Scope.user(ALICE), "n" + issue), Label.SPAM, Source.MOVE,
+                () -> newsletter(number));
+        }
+        FakeMailContext context = FakeMailContext.defaultContext();
+        MailImpl mail = MailImpl.builder().name("mail1").addRecipients(new MailAddress(BOB), new MailAddress(ALICE))
+            .mimeMessage(new MimeMessage(null, new ByteArrayInputStream(withMessageId(newsletter(4))))).build();
+        try {
+            BayesianSpamTagger tagger = new BayesianSpamTagger(spamFilter,
+                new BundleMetrics(metricFactory, new NoopGaugeRegistry()), new MailSnapshots());
+            tagger.init(config().mailetContext(context).build());
+
+            tagger.service(mail);
+
+            assertThat(mail.getRecipients()).containsExactly(new MailAddress(BOB));
+            assertThat(header(mail, "X-Spam-Flag")).isNull();
+            assertThat(header(mail, "X-Spam-Bayes-Model")).isEqualTo("shared");
+            assertThat(mail.getMessage().getMessageID()).isEqualTo("<issue4@garden-club.example>");
+            assertThat(context.getSentMails()).singleElement().satisfies(copy -> {
+                assertThat(copy.getRecipients()).containsExactly(new MailAddress(ALICE));
+                assertThat(copy.getMsg().getHeader("X-Spam-Flag", null)).isEqualTo("YES");
+                assertThat(copy.getMsg().getHeader("X-Spam-Bayes-Model", null)).isEqualTo("personal");
+                assertThat(copy.getMsg().getMessageID()).isEqualTo("<issue4@garden-club.example>");
+            });
+        } finally {
+            LifecycleUtil.dispose(mail);
+        }
     }
 
     @Test
