@@ -1,5 +1,6 @@
 package org.hackablemail.webadmin;
 
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 import org.apache.james.webadmin.utils.ErrorResponder;
@@ -53,16 +54,11 @@ final class RouteErrors {
      * class for the whole webadmin server, so each of our route classes may install it.
      */
     static void answerStorageOutages(Service service) {
-        service.exception(StorageUnavailableException.class, (exception, request, response) -> {
-            response.status(HttpStatus.SERVICE_UNAVAILABLE_503);
-            response.type("application/json");
-            response.body(ErrorResponder.builder()
-                .statusCode(HttpStatus.SERVICE_UNAVAILABLE_503)
+        answer(service, StorageUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE_503, exception ->
+            ErrorResponder.builder()
                 .type(ErrorResponder.ErrorType.SERVER_ERROR)
                 .message("The storage is unavailable: " + exception.getMessage())
-                .cause(exception.getCause() instanceof Exception cause ? cause : exception)
-                .asString());
-        });
+                .cause(exception.getCause() instanceof Exception cause ? cause : exception));
     }
 
     /**
@@ -70,14 +66,19 @@ final class RouteErrors {
      * worker free in time) with a 429 naming when to try again.
      */
     static void answerBusySandbox(Service service) {
-        service.exception(SandboxBusyException.class, (exception, request, response) -> {
-            response.status(HttpStatus.TOO_MANY_REQUESTS_429);
-            response.type("application/json");
-            response.body(ErrorResponder.builder()
-                .statusCode(HttpStatus.TOO_MANY_REQUESTS_429)
+        answer(service, SandboxBusyException.class, HttpStatus.TOO_MANY_REQUESTS_429, exception ->
+            ErrorResponder.builder()
                 .type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
-                .message(exception.getMessage())
-                .asString());
+                .message(exception.getMessage()));
+    }
+
+    /** Answers every {@code exceptionClass} thrown by a route of the service with {@code status} and its JSON error. */
+    private static <E extends Exception> void answer(Service service, Class<E> exceptionClass, int status,
+                                                     Function<E, ErrorResponder> error) {
+        service.exception(exceptionClass, (exception, request, response) -> {
+            response.status(status);
+            response.type("application/json");
+            response.body(error.apply(exception).statusCode(status).asString());
         });
     }
 
