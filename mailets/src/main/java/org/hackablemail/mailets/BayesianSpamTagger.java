@@ -55,8 +55,8 @@ import org.slf4j.LoggerFactory;
  * between {@code unknown}. A model that has not learnt enough of both kinds (20 spam and 20 ham messages), or a message
  * with no token it knows, is always {@code unknown} (score 0.5). The message is read through the mail's one snapshot
  * ({@code MailSnapshots}), which the recipients' plugins read again later instead of parsing the message a second
- * time; autolearn keeps its first {@code maxMessageSize} bytes. Mail from SMTP-authenticated senders, the server's own
- * users, is not classified unless {@code skipAuthenticated} is false; the bundle's own messages ({@link BundleMessages}:
+ * time; autolearn learns the tokens of that same reading, keyed by the message's first {@code maxMessageSize} bytes.
+ * Mail from SMTP-authenticated senders, the server's own users, is not classified unless {@code skipAuthenticated} is false; the bundle's own messages ({@link BundleMessages}:
  * replies, notices, invites) never are. With {@code bayes.autolearn=true} (hackable-mail.properties) very confident
  * shared verdicts are learnt.</p>
  *
@@ -143,7 +143,7 @@ public class BayesianSpamTagger extends GenericMailet {
             metrics.counter("hackablemail.bayes.verdict." + tagging.verdict().headerValue()).increment();
             groups.computeIfAbsent(tagging, any -> new ArrayList<>()).add(recipient);
         }
-        spamFilter.autolearner().offer(() -> bytesOf(mail), shared);
+        spamFilter.autolearner().offer(() -> bytesOf(mail), tokens, shared);
         if (groups.isEmpty()) {
             tag(mail, tagging(shared));
             return;

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
+import org.apache.commons.configuration2.MapConfiguration;
 import org.apache.james.core.MailAddress;
 import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.metrics.api.NoopGaugeRegistry;
@@ -26,12 +30,15 @@ import org.apache.mailet.base.test.FakeMailetConfig;
 import org.hackablemail.bayes.Label;
 import org.hackablemail.bayes.store.Scope;
 import org.hackablemail.bayes.store.Source;
+import org.hackablemail.bayes.store.TrainingEntry;
 import org.hackablemail.bayes.store.TrainingKey;
+import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.message.MailSnapshots;
 import org.hackablemail.metrics.BundleMetrics;
 import org.hackablemail.spam.SpamFilter;
 import org.hackablemail.spam.SpamFilters;
 import org.hackablemail.spam.SyntheticMail;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -321,5 +328,24 @@ class BayesianSpamTaggerTest {
         assertThatThrownBy(() -> tagger(config().setProperty("spamThreshold", "0.5").setProperty("hamThreshold", "0.6")))
             .isInstanceOf(MessagingException.class)
             .hasMessageContaining("'hamThreshold' (0.6) must not be above 'spamThreshold' (0.5)");
+    }
+
+    @Test
+    void shouldAutolearnAConfidentVerdictFromTheTokensItClassifiedWhenAutolearnIsOn() throws Exception {
+        spamFilter.close();
+        spamFilter = SpamFilters.in(workingDirectory, new HackableMailConfiguration(new MapConfiguration(Map.of(
+            "bayes.autolearn", "true", "bayes.autolearn.min.messages", "20")), "test", workingDirectory));
+        train();
+        byte[] message = SyntheticMail.spam(99);
+        TrainingKey key = TrainingKey.content(Scope.SHARED, message);
+        Set<String> classified = spamFilter.filter().tokenize(message);
+
+        tagger(config()).service(mail(message));
+
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> spamFilter.filter().entry(key).isPresent());
+        TrainingEntry learnt = spamFilter.filter().entry(key).orElseThrow();
+        assertThat(learnt.source()).isEqualTo(Source.AUTOLEARN);
+        assertThat(learnt.teaching().tokens()).isEqualTo(classified);
+        assertThat(spamFilter.filter().model().shared().spamMessages()).isEqualTo(26);
     }
 }

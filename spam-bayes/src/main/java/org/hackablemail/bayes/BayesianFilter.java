@@ -94,7 +94,16 @@ public final class BayesianFilter implements AutoCloseable {
      * @return the entry as written; empty when the message already taught that
      */
     public Optional<TrainingEntry> learn(TrainingKey key, Label label, Source source, Supplier<byte[]> message) {
-        Supplier<Teaching> teaching = () -> Teaching.of(tokenize(message.get()));
+        return learnTokens(key, label, source, () -> tokenize(message.get()));
+    }
+
+    /**
+     * As {@link #learn}, for a message already tokenized (the tokens its verdict came from): it is not read again.
+     *
+     * @param tokens asked for only when the store does not know the message yet
+     */
+    public Optional<TrainingEntry> learnTokens(TrainingKey key, Label label, Source source, Supplier<Set<String>> tokens) {
+        Supplier<Teaching> teaching = () -> Teaching.of(tokens.get());
         if (!key.scope().isShared() && store.entry(key).isEmpty()) {
             Teaching lesson = teaching.get();
             makeRoom(key.scope(), lesson);

@@ -1,6 +1,7 @@
 package org.hackablemail.bayes.autolearn;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -61,11 +62,18 @@ public final class Autolearner implements AutoCloseable {
      * @return the label it will be learnt as, if autolearn takes it
      */
     public Optional<Label> offer(byte[] message, Classification shared) {
-        return offer(() -> message, shared);
+        return offer(() -> message, () -> filter.tokenize(message), shared);
     }
 
-    /** As {@link #offer(byte[], Classification)}, reading the message only when autolearn takes it. */
-    public Optional<Label> offer(Supplier<byte[]> content, Classification shared) {
+    /**
+     * As {@link #offer(byte[], Classification)}, for a message the caller classified: autolearn learns the tokens the
+     * verdict came from instead of reading the message again, and reads its content (the key) only when it takes it.
+     */
+    public Optional<Label> offer(Supplier<byte[]> content, Set<String> tokens, Classification shared) {
+        return offer(content, () -> tokens, shared);
+    }
+
+    private Optional<Label> offer(Supplier<byte[]> content, Supplier<Set<String>> tokens, Classification shared) {
         CountTable model = filter.model().shared();
         Optional<Label> label = decide(settings, shared, model.spamMessages(), model.hamMessages());
         if (label.isEmpty()) {
@@ -73,8 +81,8 @@ public final class Autolearner implements AutoCloseable {
         }
         byte[] message = content.get();
         try {
-            executor.execute(() -> filter.learn(TrainingKey.content(Scope.SHARED, message), label.get(), Source.AUTOLEARN,
-                () -> message).ifPresent(entry -> learnt.incrementAndGet()));
+            executor.execute(() -> filter.learnTokens(TrainingKey.content(Scope.SHARED, message), label.get(),
+                Source.AUTOLEARN, tokens).ifPresent(entry -> learnt.incrementAndGet()));
             return label;
         } catch (RejectedExecutionException full) {
             return Optional.empty();

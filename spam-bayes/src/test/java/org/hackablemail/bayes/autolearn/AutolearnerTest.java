@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hackablemail.bayes.SyntheticMessages.ham;
 import static org.hackablemail.bayes.SyntheticMessages.spam;
 
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import org.hackablemail.bayes.BayesianFilter;
@@ -69,6 +70,23 @@ class AutolearnerTest {
         assertThat(filter.model().shared().spamMessages()).isEqualTo(32);
         assertThat(filter.entry(TrainingKey.content(Scope.SHARED, message)).orElseThrow().revision()).isEqualTo(1);
         assertThat(filter.entry(TrainingKey.content(Scope.SHARED, ham(99)))).isEmpty();
+    }
+
+    @Test
+    void shouldLearnTheTokensOfTheVerdictWithoutReadingTheMessageAgainWhenOfferedThem() throws InterruptedException {
+        BayesianFilter filter = new BayesianFilter(new InMemoryBayesStore(), FilterSettings.DEFAULT);
+        filter.train(Label.SPAM, spam(0, 30));
+        filter.train(Label.HAM, ham(0, 30));
+        byte[] message = spam(99);
+        TrainingKey key = TrainingKey.content(Scope.SHARED, message);
+        Set<String> classified = Set.of("subject:classified", "classified~tokens");
+        try (Autolearner autolearner = new Autolearner(filter, ON)) {
+            assertThat(autolearner.offer(() -> message, classified, SURE_SPAM)).contains(Label.SPAM);
+
+            awaitUpTo60s(() -> filter.entry(key).isPresent());
+        }
+        assertThat(filter.entry(key).orElseThrow().teaching().tokens()).isEqualTo(classified);
+        assertThat(filter.model().shared().spamMessages()).isEqualTo(31);
     }
 
     @Test
