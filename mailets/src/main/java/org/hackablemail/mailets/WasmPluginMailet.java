@@ -266,8 +266,7 @@ public class WasmPluginMailet extends GenericMailet {
             return Optional.empty();
         }
         LOGGER.debug("Plugin of {} on {}: {}, logs {}", recipient, mail.getName(), outcome.get(), outcome.get().logs());
-        circuits.record(owner, mail.getMaybeSender().asString(""), outcome.get().failure())
-            .ifPresent(trip -> trips.put(recipient, trip));
+        countForCircuit(mail, recipient, owner, outcome.get()).ifPresent(trip -> trips.put(recipient, trip));
         PluginDecision decision = fateDecider.decide(input.email(), outcome.get(), reading.circumstances());
         if (decision.reply().isPresent() && !replyBudget.tryTake(owner)) {
             LOGGER.info("Reply of the plugin of {} to {} suppressed: {} replies an hour at most", recipient,
@@ -279,6 +278,21 @@ public class WasmPluginMailet extends GenericMailet {
                 recipient, mail.getName(), mail.getMaybeSender().asString());
         }
         return Optional.of(decision);
+    }
+
+    /**
+     * Counts the call toward the circuit breaker. The call ran and its variable writes are committed: a storage outage
+     * now must not defer the mail, which would run the plugin, and apply its writes, again. The count is skipped.
+     */
+    private Optional<CircuitBreaker.Trip> countForCircuit(Mail mail, MailAddress recipient, Owner owner,
+                                                          Outcome outcome) {
+        try {
+            return circuits.record(owner, mail.getMaybeSender().asString(""), outcome.failure());
+        } catch (StorageUnavailableException e) {
+            LOGGER.warn("Cannot count the call of the plugin of {} on {} toward its circuit breaker: the storage is "
+                + "unavailable", recipient, mail.getName(), e);
+            return Optional.empty();
+        }
     }
 
     private boolean replyAllowed(Mail mail) throws MessagingException {

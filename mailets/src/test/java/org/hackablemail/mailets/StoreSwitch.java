@@ -3,15 +3,14 @@ package org.hackablemail.mailets;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 
-import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.core.store.StorageUnavailableException;
 
-/** Turns a real plugin store off and on: while {@link #down}, every call fails as an unreachable store does. */
+/** Turns a real store off and on: while {@link #down}, every call fails as an unreachable store does. */
 final class StoreSwitch {
     volatile boolean down;
 
-    PluginStore wrap(PluginStore store) {
-        return (PluginStore) Proxy.newProxyInstance(PluginStore.class.getClassLoader(), new Class<?>[] {PluginStore.class},
+    <T> T wrap(Class<T> type, T store) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
             (proxy, method, arguments) -> {
                 if (down) {
                     throw new StorageUnavailableException("the test switched the store off", null);
@@ -21,6 +20,6 @@ final class StoreSwitch {
                 } catch (InvocationTargetException e) {
                     throw e.getCause();
                 }
-            });
+            }));
     }
 }

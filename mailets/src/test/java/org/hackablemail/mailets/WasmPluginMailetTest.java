@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javax.mail.MessagingException;
@@ -34,6 +37,7 @@ import org.hackablemail.core.plugins.OwnerPlugins;
 import org.hackablemail.core.SettableClock;
 import org.hackablemail.core.cache.RefreshPolicy;
 import org.hackablemail.core.circuit.CircuitBreaker;
+import org.hackablemail.core.circuit.CircuitStore;
 import org.hackablemail.core.circuit.Fallback;
 import org.hackablemail.core.circuit.fs.FileSystemCircuitStore;
 import org.hackablemail.core.store.PluginStore;
@@ -41,6 +45,7 @@ import org.hackablemail.core.store.StorageSettings;
 import org.hackablemail.core.store.fs.FileSystemStorage;
 import org.hackablemail.message.MailSnapshots;
 import org.hackablemail.plugin.host.HostCapacity;
+import org.hackablemail.plugin.host.PluginFailure;
 import org.hackablemail.plugin.host.PluginHost;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.hackablemail.plugin.simulation.SimulationSuite;
@@ -66,8 +71,10 @@ class WasmPluginMailetTest {
     private final SandboxLimits limits = SandboxLimits.builder().callTimeout(Duration.ofSeconds(2)).build();
     private final SettableClock clock = new SettableClock();
     private final StoreSwitch storeSwitch = new StoreSwitch();
+    private final StoreSwitch circuitSwitch = new StoreSwitch();
     private final RecordingMetricFactory metrics = new RecordingMetricFactory();
     private final FakeMailContext context = FakeMailContext.builder().postmaster(postmaster()).build();
+    private FileSystemStorage storage;
     private PluginHost host;
     private CircuitBreaker circuits;
     private OwnerPlugins plugins;
@@ -75,11 +82,12 @@ class WasmPluginMailetTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        FileSystemStorage storage = new FileSystemStorage(storeDirectory, Clock.systemUTC(), StorageSettings.defaults());
-        PluginStore store = storeSwitch.wrap(storage.plugins());
+        storage = new FileSystemStorage(storeDirectory, Clock.systemUTC(), StorageSettings.defaults());
+        PluginStore store = storeSwitch.wrap(PluginStore.class, storage.plugins());
         host = new PluginHost(limits, HostCapacity.defaults());
         RefreshPolicy refresh = new RefreshPolicy(Duration.ofSeconds(5), clock, Runnable::run);
-        circuits = new CircuitBreaker(new FileSystemCircuitStore(storeDirectory.resolve("circuits")),
+        circuits = new CircuitBreaker(circuitSwitch.wrap(CircuitStore.class,
+                new FileSystemCircuitStore(storeDirectory.resolve("circuits"))),
             new CircuitBreaker.Settings(2, 2), clock, refresh);
         plugins = new OwnerPlugins(store, storage.variables(), host, new SimulationSuite(host, limits), storage.audit(),
             circuits, refresh, run -> {
@@ -366,6 +374,45 @@ class WasmPluginMailetTest {
         });
         assertThat(suspended.getRecipients()).containsExactly(new MailAddress("bob@demo.test"));
         assertThat(suspended.getAttribute(WasmPluginMailet.OUTCOME)).contains(outcome("suspended:deliver"));
+    }
+
+    /**
+     * The circuit breaker counts a call after it ran and its variable writes were committed: should the circuit store
+     * fail then, deferring the mail would run the plugin, and apply its writes, a second time.
+     */
+    @Test
+    void serviceShouldCarryOutACommittedCallWhenTheCircuitStoreFailsAfterIt() throws Exception {
+        install("bob@demo.test", "count-calls.wasm");
+        Owner bob = Owner.of("bob@demo.test");
+        circuits.record(bob, "carol@outside.example", Optional.of(new PluginFailure(PluginFailure.Reason.TRAP, "earlier")));
+        assertThat(circuits.suspended(bob)).isEmpty();
+        circuitSwitch.down = true;
+        Mail mail = mail("bob@demo.test");
+
+        mailet.service(mail);
+
+        // count-calls returns its count, 1: a refusal, kept without a DSN for a sender the server cannot vouch for.
+        assertThat(context.getSentMails()).singleElement().satisfies(sent -> {
+            assertThat(sent.getState()).isEqualTo("plugin-rejected");
+            assertThat(sent.getDelay()).isEmpty();
+        });
+        assertThat(storage.variables().get(bob, "n")).hasValueSatisfying(count ->
+            assertThat(ByteBuffer.wrap(count).order(ByteOrder.LITTLE_ENDIAN).getLong()).isEqualTo(1));
+    }
+
+    @Test
+    void serviceShouldFollowTheFailurePolicyWhenTheCircuitStoreCannotCountTheFailure() throws Exception {
+        mailet.init(config().setProperty("onFailure", "deliver").build());
+        install("bob@demo.test", "trap.wasm");
+        assertThat(circuits.suspended(Owner.of("bob@demo.test"))).isEmpty();
+        circuitSwitch.down = true;
+        Mail mail = mail("bob@demo.test");
+
+        mailet.service(mail);
+
+        assertThat(context.getSentMails()).isEmpty();
+        assertThat(mail.getRecipients()).containsExactly(new MailAddress("bob@demo.test"));
+        assertThat(mail.getAttribute(WasmPluginMailet.OUTCOME)).contains(outcome("failed:trap"));
     }
 
     @Test
