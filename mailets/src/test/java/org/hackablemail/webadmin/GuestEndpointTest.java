@@ -29,6 +29,7 @@ import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
 import org.hackablemail.config.HackableMailConfiguration;
 import org.hackablemail.core.Owner;
+import org.hackablemail.core.circuit.Fallback;
 import org.hackablemail.plugin.host.SandboxLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,6 +193,23 @@ class GuestEndpointTest {
 
         assertThat(fixture.onDisk.plugins().config(BOB)).containsEntry("greeting", "Hi");
         assertThat(fixture.onDisk.plugins().config(CAROL)).isEmpty();
+    }
+
+    @Test
+    void fallbackShouldBeTheOwnersOwnAndShowInTheirPlugin() throws Exception {
+        fixture.push(BOB, RoutesFixture.SUBJECT_TAGGER);
+        fixture.push(CAROL, RoutesFixture.SUBJECT_TAGGER);
+        String token = tokenOf(BOB);
+
+        as(token).body("{\"fallback\": \"spam\"}").put("/hackable-guest/plugin/fallback")
+            .then().statusCode(HttpStatus.OK_200).body("fallback", equalTo("spam"));
+        as(token).body("{\"fallback\": \"bounce\"}").put("/hackable-guest/plugin/fallback")
+            .then().statusCode(HttpStatus.BAD_REQUEST_400);
+
+        as(token).get("/hackable-guest/plugin").then().statusCode(HttpStatus.OK_200)
+            .body("circuit.fallback", equalTo("spam"))
+            .body("circuit.suspended", equalTo(false));
+        assertThat(fixture.onDisk.plugins().circuit(CAROL).fallback()).isEqualTo(Fallback.DELIVER);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
@@ -114,6 +115,20 @@ class PluginRoutesTest {
             .then().statusCode(HttpStatus.BAD_REQUEST_400).body("message", containsString("JSON object of strings"));
         given(http).body("{\"big\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}").put(BOB_PATH + "/config")
             .then().statusCode(HttpStatus.PAYLOAD_TOO_LARGE_413);
+    }
+
+    @Test
+    void fallbackShouldBeSetForTheOwnerAndShowInTheirPlugin() throws Exception {
+        fixture.push(BOB, RoutesFixture.SUBJECT_TAGGER);
+
+        given(http).body("{\"fallback\": \"spam\"}").put(BOB_PATH + "/fallback")
+            .then().statusCode(HttpStatus.OK_200).body("fallback", equalTo("spam"));
+        given(http).body("{}").put(BOB_PATH + "/fallback")
+            .then().statusCode(HttpStatus.BAD_REQUEST_400);
+
+        given(http).get(BOB_PATH).then().statusCode(HttpStatus.OK_200).body("circuit.fallback", equalTo("spam"));
+        assertThat(fixture.onDisk.plugins().auditLog(Optional.of(BOB), 10))
+            .anySatisfy(entry -> assertThat(entry.action()).isEqualTo("fallback"));
     }
 
     @Test
