@@ -68,9 +68,12 @@ final class Exchange implements AutoCloseable {
         return started;
     }
 
+    /** Only the first start counts: a worker repeating it must not push the deadline back. */
     void started(long nanos) {
-        startedNanos = nanos;
-        started = true;
+        if (!started) {
+            startedNanos = nanos;
+            started = true;
+        }
     }
 
     /** Past its deadline at {@code now}: started and over its allowance. */

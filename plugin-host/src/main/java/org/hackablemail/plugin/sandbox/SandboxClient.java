@@ -86,6 +86,11 @@ public final class SandboxClient implements PluginSandbox {
      * @param log where the workers' standard error and the client's own events go, line by line
      */
     public SandboxClient(SandboxSettings settings, PluginSource source, Consumer<String> log) {
+        this(settings, WorkerCommand.of(settings.workerHeapBytes(), settings.workerMetaspaceBytes()), source, log);
+    }
+
+    /** @param workerCommand the command line of a worker process (tests start workers that break the protocol) */
+    SandboxClient(SandboxSettings settings, List<String> workerCommand, PluginSource source, Consumer<String> log) {
         this.settings = settings;
         this.source = source;
         this.log = log;
@@ -93,8 +98,7 @@ public final class SandboxClient implements PluginSandbox {
         this.recompiles = Executors.newSingleThreadExecutor(daemonThreads("recompile"));
         WorkerConfig config = new WorkerConfig(settings.limits(), settings.workerCapacity(), settings.codeDirectory(),
             settings.diskCodeBytes());
-        this.supply = new WorkerSupply(WorkerCommand.of(settings.workerHeapBytes(), settings.workerMetaspaceBytes()),
-            config, settings.startTimeout(), settings.spareWorkers(), starts, log);
+        this.supply = new WorkerSupply(workerCommand, config, settings.startTimeout(), settings.spareWorkers(), starts, log);
         for (int i = 1; i <= settings.mailWorkers(); i++) {
             mailLanes.add(new Lane("mail-" + i, settings.callsPerWorker(), settings.callsPerOwner(), supply, starts, log));
         }
@@ -323,8 +327,21 @@ public final class SandboxClient implements PluginSandbox {
         }
     }
 
-    /** Answers the worker's variable reads until the request ends; the {@link Watchdog} minds its deadline. */
+    /**
+     * Answers the worker's variable reads until the request ends; the {@link Watchdog} minds its deadline. A worker
+     * that breaks the protocol is killed: the request was lost with it, like any other death.
+     */
     private static Attempt follow(Exchange exchange, VariableReader variables) throws InterruptedException {
+        try {
+            return answerReads(exchange, variables);
+        } catch (ProtocolException e) {
+            String reason = "it broke the protocol (" + e.getMessage() + ")";
+            exchange.worker().kill(reason);
+            return new Lost(Death.killed(reason), exchange.started());
+        }
+    }
+
+    private static Attempt answerReads(Exchange exchange, VariableReader variables) throws InterruptedException {
         while (true) {
             Exchange.Event event = exchange.next();
             if (event instanceof Exchange.Overran overran) {
