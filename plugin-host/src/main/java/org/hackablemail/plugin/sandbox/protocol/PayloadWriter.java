@@ -10,8 +10,18 @@ import java.util.Optional;
 
 /** Builds a frame's payload: integers big-endian, byte strings and text length-prefixed, absence as length -1. */
 final class PayloadWriter {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final DataOutputStream out = new DataOutputStream(bytes);
+    private final ByteArrayOutputStream bytes;
+    private final DataOutputStream out;
+
+    PayloadWriter() {
+        this(32);
+    }
+
+    /** @param expectedBytes about what the payload will take: a large one is then written without regrowing */
+    PayloadWriter(int expectedBytes) {
+        this.bytes = new ByteArrayOutputStream(expectedBytes);
+        this.out = new DataOutputStream(bytes);
+    }
 
     PayloadWriter bool(boolean value) {
         return run(() -> out.writeBoolean(value));

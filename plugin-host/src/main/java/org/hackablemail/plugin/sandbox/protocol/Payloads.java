@@ -20,6 +20,8 @@ import org.hackablemail.plugin.host.PluginFailure;
 
 /** The payloads of the frames, each written by one side and read by the other, both from this one class. */
 public final class Payloads {
+    /** Room for what travels beside a call's input: digest, owner, flags and a usual configuration. */
+    private static final int ENVELOPE_BYTES = 1024;
 
     private Payloads() {
     }
@@ -49,9 +51,10 @@ public final class Payloads {
     public record Rejected(Rejection kind, String message) {
     }
 
+    /** Sized for the input (up to a MiB on every call): it is copied once into the payload, which never regrows. */
     public static byte[] callRequest(CallRequest request) {
         EmailCall call = request.call();
-        return new PayloadWriter().text(request.plugin().hex()).text(call.owner()).bytes(call.input())
+        return new PayloadWriter(call.input().length + ENVELOPE_BYTES).text(request.plugin().hex()).text(call.owner()).bytes(call.input())
             .texts(call.config()).bool(call.replyAllowed()).bool(call.deliverAllowed()).toBytes();
     }
 
