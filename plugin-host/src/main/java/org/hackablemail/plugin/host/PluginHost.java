@@ -55,11 +55,6 @@ public final class PluginHost implements PluginSandbox {
         this(limits, capacity, Optional.empty(), pooled(limits, capacity));
     }
 
-    /** A host that keeps compiled code on disk too, and loads from there what it has not compiled itself. */
-    public PluginHost(SandboxLimits limits, HostCapacity capacity, DiskCodeCache disk) {
-        this(limits, capacity, Optional.of(disk), pooled(limits, capacity));
-    }
-
     /**
      * The host of a sandbox worker: calls run on the caller's thread (which must have a stack of
      * {@link SandboxLimits#workerStackBytes()}), and a timed-out call that does not stop (straight-line code, which
@@ -238,11 +233,6 @@ public final class PluginHost implements PluginSandbox {
         int resultCode = instance.call(call);
         afterSuccess.accept(instance);
         return resultCode;
-    }
-
-    /** What the compiled-code cache holds in memory, in bytes (estimated). */
-    public long compiledCodeBytes() {
-        return code.bytes();
     }
 
     @Override
