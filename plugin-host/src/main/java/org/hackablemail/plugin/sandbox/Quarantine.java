@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Owners whose plugin got a worker killed: for a while, their calls run alone, so that their next message cannot take
- * other owners' calls down with it. Expired entries are dropped as they are looked up, or in bulk beyond a bound.
+ * other owners' calls down with it. Expired entries are dropped as they are looked up, or in bulk beyond a bound. (The
+ * client keeps in another the plugins, by digest, whose code it could not compile again.)
  */
 final class Quarantine {
     private static final int PURGE_BEYOND = 10_000;
@@ -27,6 +28,10 @@ final class Quarantine {
             long now = clock.getAsLong();
             until.values().removeIf(end -> end - now <= 0);
         }
+    }
+
+    synchronized void remove(String owner) {
+        until.remove(owner);
     }
 
     synchronized boolean contains(String owner) {

@@ -61,6 +61,8 @@ import org.hackablemail.plugin.sandbox.protocol.WorkerConfig;
 public final class SandboxClient implements PluginSandbox {
     /** A request whose worker died before starting it is sent again, on the lane's next worker, this many times. */
     private static final int MAX_TRIES_UNSTARTED = 3;
+    /** A plugin whose code could not be compiled again is not tried again for this long: its calls are deferred. */
+    private static final Duration RECOMPILE_BACKOFF = Duration.ofMinutes(1);
 
     private final SandboxSettings settings;
     private final PluginSource source;
@@ -75,6 +77,8 @@ public final class SandboxClient implements PluginSandbox {
     private final TimeBudgets guestAllowance;
     private final Quarantine quarantine;
     private final Map<PluginDigest, CompletableFuture<Boolean>> compiling = new ConcurrentHashMap<>();
+    /** Digests (hex) whose last compilation from the store failed, within {@link #RECOMPILE_BACKOFF}. */
+    private final Quarantine failedRecompiles = new Quarantine(RECOMPILE_BACKOFF, System::nanoTime);
     private final Watchdog watchdog;
     private final LongAdder calls = new LongAdder();
     private final LongAdder callsWithoutCode = new LongAdder();
@@ -141,8 +145,10 @@ public final class SandboxClient implements PluginSandbox {
                 + minutes(guestAllowance.untilAdmitted(owner)));
         }
         byte[] request = Payloads.installRequest(new Payloads.InstallRequest(wasm, persist));
-        return installed(chargedToGuest(owner, () -> onGuest(owner, FrameType.INSTALL, request,
+        PluginDigest digest = installed(chargedToGuest(owner, () -> onGuest(owner, FrameType.INSTALL, request,
             settings.limits().compileTimeout())));
+        failedRecompiles.remove(digest.hex());
+        return digest;
     }
 
     @Override
@@ -423,18 +429,30 @@ public final class SandboxClient implements PluginSandbox {
     }
 
     /**
-     * Compiles a stored plugin whose code is missing, once at a time per plugin; nobody's allowance pays.
+     * Compiles a stored plugin whose code is missing, once at a time per plugin; nobody's allowance pays. After a
+     * failure (the store lost it, or its compilation overran and ended the guest worker), not again for
+     * {@link #RECOMPILE_BACKOFF}: each of its messages would otherwise wait for another failure, and take the guest
+     * worker from pushes.
      *
      * @return completes with whether the code is there now
      */
     private CompletableFuture<Boolean> compileInBackground(String owner, PluginDigest plugin) {
+        if (failedRecompiles.contains(plugin.hex())) {
+            return CompletableFuture.completedFuture(false);
+        }
         CompletableFuture<Boolean> started = new CompletableFuture<>();
         CompletableFuture<Boolean> running = compiling.putIfAbsent(plugin, started);
         if (running != null) {
             return running;
         }
         try {
-            recompiles.execute(() -> started.complete(compile(owner, plugin)));
+            recompiles.execute(() -> {
+                boolean compiled = compile(owner, plugin);
+                if (!compiled) {
+                    failedRecompiles.add(plugin.hex());
+                }
+                started.complete(compiled);
+            });
         } catch (RejectedExecutionException e) {
             started.complete(false);
         }

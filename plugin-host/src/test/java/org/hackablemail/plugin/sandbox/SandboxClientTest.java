@@ -141,6 +141,29 @@ class SandboxClientTest {
         assertThat(sandbox.log()).contains("not in the store");
     }
 
+    @Test
+    void shouldNotTryAgainToCompileCodeThatFailedToCompileWhenTheNextCallsCome() throws Exception {
+        PluginDigest refuse = sandbox.install("grace@example.org", "refuse-77");
+        deleteCompiledCode(refuse);
+        sandbox.forgetModule(refuse);
+
+        Outcome first = sandbox.run(refuse, call("grace@example.org", 0));
+        Outcome second = sandbox.run(refuse, call("grace@example.org", 1));
+
+        assertThat(second.failure()).hasValueSatisfying(failure -> {
+            assertThat(failure.reason()).isEqualTo(PluginFailure.Reason.NOT_COMPILED);
+            assertThat(failure.hostCaused()).isTrue();
+        });
+        assertThat(first.failure().map(PluginFailure::reason)).contains(PluginFailure.Reason.NOT_COMPILED);
+        assertThat(sandbox.log().split("Cannot compile " + refuse, -1)).as(sandbox.log()).hasSize(2);
+        assertThat(sandbox.client.stats().callsWithoutCode()).isGreaterThanOrEqualTo(2);
+
+        sandbox.install("grace@example.org", "refuse-77");
+        deleteCompiledCode(refuse);
+        assertThat(sandbox.run(refuse, call("grace@example.org", 2)).resultCode()).as("pushed again: compiled again")
+            .isEqualTo(77);
+    }
+
     private static void deleteCompiledCode(PluginDigest plugin) throws IOException {
         try (Stream<Path> files = Files.walk(code)) {
             for (Path file : files.filter(path -> path.getFileName().toString().equals(plugin.hex() + ".code")).toList()) {
