@@ -37,8 +37,9 @@ enum BadMail {
         List.of("a.pdf"), List.of()),
     MANY_HEADER_FIELDS(() -> join(manyFields(2_000), multipartBody(text("text/plain", "7bit", "body"),
         file("a.pdf", "application/pdf", 1_000))), List.of("a.pdf"), List.of("header-cut")),
+    /** A line beyond SMTP's limit (RFC 5321 4.5.3.1): the one message refused, at the SMTP level. */
     LONG_LINE(() -> multipart(text("text/plain", "7bit", "x".repeat(2 * 1024 * 1024)),
-        file("a.pdf", "application/pdf", 1_000)), List.of("a.pdf"), List.of()),
+        file("a.pdf", "application/pdf", 1_000)), List.of("a.pdf"), List.of(), true),
     /** What SMTP refuses as a line comes through base64-encoded. */
     LONG_LINE_ENCODED(() -> multipart(encoded("text/plain", "x".repeat(2 * 1024 * 1024)),
         file("a.pdf", "application/pdf", 1_000)), List.of("a.pdf"), List.of()),
@@ -57,11 +58,17 @@ enum BadMail {
     private final Supplier<byte[]> message;
     private final List<String> attachments;
     private final List<String> problems;
+    private final boolean refusedAtSmtp;
 
     BadMail(Supplier<byte[]> message, List<String> attachments, List<String> problems) {
+        this(message, attachments, problems, false);
+    }
+
+    BadMail(Supplier<byte[]> message, List<String> attachments, List<String> problems, boolean refusedAtSmtp) {
         this.message = message;
         this.attachments = attachments;
         this.problems = problems;
+        this.refusedAtSmtp = refusedAtSmtp;
     }
 
     byte[] message() {
@@ -76,6 +83,11 @@ enum BadMail {
     /** The problem codes a reader must report. */
     List<String> problems() {
         return problems;
+    }
+
+    /** Whether James must refuse it during the SMTP transaction; every other message must reach both recipients. */
+    boolean refusedAtSmtp() {
+        return refusedAtSmtp;
     }
 
     private static byte[] multipart(Object... parts) {

@@ -55,7 +55,7 @@ abstract class BadMailContract {
     /** The time of a small well-formed message, measured after a first one has warmed James up. */
     @BeforeAll
     void warmUp() throws Exception {
-        deliver(BadMail.WELL_FORMED);
+        assertThat(deliver(BadMail.WELL_FORMED).refusal()).isEmpty();
         baseline = deliver(BadMail.WELL_FORMED).millis();
         timings.add("end-to-end wall time (first SMTP byte to both deliveries), well-formed baseline " + baseline + " ms");
     }
@@ -64,7 +64,10 @@ abstract class BadMailContract {
     @EnumSource(BadMail.class)
     void everyMessageShouldBeAccountedForAndThePluginShouldSeeItsAttachments(BadMail mail) throws Exception {
         Delivery delivery = deliver(mail);
+        assertThat(delivery.refusal().isPresent()).as("%s refused at SMTP: %s", mail, delivery.refusal())
+            .isEqualTo(mail.refusedAtSmtp());
         if (delivery.refusal().isPresent()) {
+            assertThat(delivery.refusal().get()).as("a permanent refusal").startsWith("5");
             timings.add(String.format(Locale.ROOT, "%-20s %10d bytes  refused at SMTP: %s", mail, delivery.size(),
                 delivery.refusal().get()));
             return;
