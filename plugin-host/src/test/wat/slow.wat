@@ -1,5 +1,5 @@
-;; Careless: works, but slowly. Spins through a loop of 600 million rounds (about 1.5 s on a warm instance here,
-;; more on a cold one or a busy machine), then delivers its input unchanged like deliver-input. Simulations must
+;; Careless: works, but slowly. Spins through a loop of 1.2 billion rounds (2 to 3 s on a warm instance here, 1.6 s
+;; on a fast machine, more on a cold instance or a busy machine), then delivers its input unchanged like deliver-input. Simulations must
 ;; refuse it with its time, since production calls get 1 s by default.
 (module
   (import "extism:host/env" "input_length" (func $input_length (result i64)))
@@ -33,7 +33,7 @@
     (loop $spin
       (i64.store (i32.const 64) (local.get $round))
       (local.set $round (i64.add (i64.load (i32.const 64)) (i64.const 1)))
-      (br_if $spin (i64.lt_u (local.get $round) (i64.const 600000000))))
+      (br_if $spin (i64.lt_u (local.get $round) (i64.const 1200000000))))
     (call $log_info (call $to_kernel (i32.const 0) (i32.const 10)))
     ;; Copy the input into a kernel block and deliver it as it is.
     (local.set $len (call $input_length))
