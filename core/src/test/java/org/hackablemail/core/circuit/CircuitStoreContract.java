@@ -97,4 +97,39 @@ public abstract class CircuitStoreContract {
 
         assertThat(store.suspended()).containsExactly(BOB);
     }
+
+    @Test
+    void suspendedShouldNotListAnOwnerWhoseSuspensionWasLiftedOrForgotten() {
+        CircuitStore store = store();
+        store.commit(BOB, 0, SUSPENDED);
+        store.commit(CAROL, 0, SUSPENDED);
+
+        assertThat(store.commit(BOB, 1, SUSPENDED.reset())).isTrue();
+        store.delete(CAROL);
+
+        assertThat(store.suspended()).isEmpty();
+    }
+
+    @Test
+    void suspendedShouldNotListAnOwnerWhoseSuspendingCommitLost() {
+        CircuitStore store = store();
+        store.commit(BOB, 0, Circuit.INITIAL.withFailure("a@x.example", "trap", 3));
+
+        assertThat(store.commit(BOB, 0, SUSPENDED)).isFalse();
+
+        assertThat(store.suspended()).isEmpty();
+    }
+
+    @Test
+    void suspendedShouldListAnOwnerSuspendedAgainAfterBeingListedAsLifted() {
+        CircuitStore store = store();
+        store.commit(BOB, 0, SUSPENDED);
+        store.commit(BOB, 1, SUSPENDED.reset());
+        assertThat(store.suspended()).isEmpty();
+
+        assertThat(store.commit(BOB, 2, SUSPENDED)).isTrue();
+
+        assertThat(store.suspended()).containsExactly(BOB);
+        assertThat(store.suspended()).containsExactly(BOB);
+    }
 }

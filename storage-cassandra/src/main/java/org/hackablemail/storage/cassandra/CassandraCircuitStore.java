@@ -18,8 +18,11 @@ import com.datastax.oss.driver.api.core.cql.Row;
  * exactly one applies and the other reads the winner's count before trying again: a plugin is suspended, and its
  * owner told, once.
  *
- * <p>{@link #suspended()} scans the table: it has a row only for owners whose plugin failed or who chose a fallback,
- * and it serves the status page, not the mail path.
+ * <p>{@link #suspended()} reads one small partition ({@code plugin_suspensions}) instead of scanning every owner who
+ * ever had a failure: a suspending commit writes the owner there first, so the list holds every suspended owner, and
+ * perhaps some no longer suspended (a lost race, a reset, a deletion). Those are checked against their circuit and
+ * dropped from the list, with a delete at the time of the entry they saw, so that a suspension written again since
+ * stays.</p>
  */
 public final class CassandraCircuitStore implements CircuitStore {
     static final CassandraTable CIRCUITS = CassandraTable.named("plugin_circuits")
@@ -32,13 +35,28 @@ public final class CassandraCircuitStore implements CircuitStore {
         .column("fallback", "text")
         .partitionKey("owner")
         .build();
+    static final CassandraTable SUSPENSIONS = CassandraTable.named("plugin_suspensions")
+        .column("shard", "int")
+        .column("owner", "text")
+        .column("suspended_at", "timestamp")
+        .partitionKey("shard")
+        .clustering("owner")
+        .build();
+    /** Suspended owners are few: one partition lists them all. */
+    private static final int SHARD = 0;
 
     private final Cql cql;
     private final String table;
+    private final String suspensions;
 
     public CassandraCircuitStore(Cql cql) {
         this.cql = cql;
         this.table = cql.table(CIRCUITS.name());
+        this.suspensions = cql.table(SUSPENSIONS.name());
+    }
+
+    static List<CassandraTable> tables() {
+        return List.of(CIRCUITS, SUSPENSIONS);
     }
 
     @Override
@@ -58,6 +76,11 @@ public final class CassandraCircuitStore implements CircuitStore {
         Object[] values = {expectedVersion + 1, next.failures(), next.senders(), next.lastReasons(),
             next.suspendedAt().orElse(null), next.fallback().label(), owner.asString()};
         String what = "store the circuit breaker's state of " + owner;
+        if (next.suspendedAt().isPresent()) {
+            // Before the compare-and-set: a node dying between the two leaves an entry too many, never one too few.
+            cql.execute(cql.bind("INSERT INTO " + suspensions + " (shard, owner, suspended_at) VALUES (?, ?, ?)", SHARD,
+                owner.asString(), next.suspendedAt().get()), what);
+        }
         if (expectedVersion == 0) {
             return cql.applied(cql.bind("INSERT INTO " + table + " (version, failures, senders, last_reasons, suspended_at, "
                 + "fallback, owner) VALUES (?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS", values), what);
@@ -77,10 +100,16 @@ public final class CassandraCircuitStore implements CircuitStore {
 
     @Override
     public List<Owner> suspended() {
+        String what = "list the suspended plugins";
         List<Owner> owners = new ArrayList<>();
-        for (Row row : cql.execute(cql.bind("SELECT owner, suspended_at FROM " + table), "list the suspended plugins")) {
-            if (!row.isNull("suspended_at")) {
-                owners.add(Owner.of(row.getString("owner")));
+        for (Row row : cql.execute(cql.bind("SELECT owner, WRITETIME(suspended_at) AS written FROM " + suspensions
+                + " WHERE shard = ?", SHARD), what)) {
+            Owner owner = Owner.of(row.getString("owner"));
+            if (read(owner).suspended()) {
+                owners.add(owner);
+            } else {
+                cql.execute(cql.bind("DELETE FROM " + suspensions + " USING TIMESTAMP ? WHERE shard = ? AND owner = ?",
+                    row.getLong("written"), SHARD, owner.asString()), what);
             }
         }
         return owners;

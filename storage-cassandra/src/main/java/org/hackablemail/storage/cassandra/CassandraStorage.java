@@ -77,7 +77,7 @@ public final class CassandraStorage implements Storage, AutoCloseable {
         tables.addAll(CassandraAuditLog.tables());
         tables.add(CassandraTraceStore.TRACE);
         tables.addAll(CassandraBayesStore.tables());
-        tables.add(CassandraCircuitStore.CIRCUITS);
+        tables.addAll(CassandraCircuitStore.tables());
         return List.copyOf(tables);
     }
 

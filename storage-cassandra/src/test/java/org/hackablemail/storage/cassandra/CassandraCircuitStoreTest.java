@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The contract on Cassandra; then two nodes counting on the same owner. */
 class CassandraCircuitStoreTest extends CircuitStoreContract {
     @RegisterExtension
-    static TestKeyspace keyspace = new TestKeyspace("circuits", List.of(CassandraCircuitStore.CIRCUITS));
+    static TestKeyspace keyspace = new TestKeyspace("circuits", CassandraCircuitStore.tables());
 
     @Override
     protected CircuitStore store() {
