@@ -2,7 +2,7 @@ package org.hackablemail.plugin.host;
 
 import java.util.function.Function;
 
-import com.dylibso.chicory.runtime.ByteBufferMemory;
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 
@@ -19,7 +19,7 @@ final class CappedMemory implements Function<MemoryLimits, Memory> {
 
     @Override
     public Memory apply(MemoryLimits declared) {
-        return new ByteBufferMemory(new MemoryLimits(declared.initialPages(),
+        return new ByteArrayMemory(new MemoryLimits(declared.initialPages(),
             Math.min(declared.maximumPages(), maxPages), declared.shared()));
     }
 }
