@@ -84,7 +84,7 @@ public final class BayesianFilter implements AutoCloseable {
     public Classification classify(Set<String> tokens, Optional<Scope> recipient) {
         Optional<CountTable> personal = recipient.filter(scope -> !scope.isShared()).flatMap(model::personal);
         return classifier.classify(tokens, model.shared(), personal.map(table -> (TokenStatistics) table),
-            settings.layers().personalWeight());
+            settings.layers().sharedStrength());
     }
 
     /**

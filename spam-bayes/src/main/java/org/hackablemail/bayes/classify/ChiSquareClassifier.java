@@ -11,11 +11,12 @@ import org.hackablemail.bayes.TokenStatistics;
  * Gary Robinson's classifier: each token's spamminess is smoothed towards a prior by how often it was seen, and the
  * most telling tokens are combined with Fisher's chi-square method into one score. Stateless and thread-safe.
  *
- * <p>With a personal layer, a token the recipient trained is weighed on the shared counts plus the recipient's counts
- * times {@code personalWeight}, against the shared totals plus the recipient's totals times the same weight; every other
- * token on the shared counts alone. So a message that shares no telling token with the recipient's training gets
- * exactly the shared score, and the recipient's corrections outweigh the shared evidence only for what they
- * corrected.</p>
+ * <p>With a personal layer, a token the recipient trained is weighed on per-class rates that mix the recipient's own
+ * rate with the shared one: for each class, {@code (own count + k · shared rate) / (own messages of the class + k)},
+ * where {@code k} is {@code sharedStrength}. So the recipient's rate takes over as they train more of a class
+ * ({@code n / (n + k)}), however large the shared model is, and for a class they did not train the shared rate stands.
+ * Every other token is weighed on the shared counts alone, so a message that shares no telling token with the
+ * recipient's training gets exactly the shared score, and the recipient's corrections move only what they corrected.</p>
  */
 public final class ChiSquareClassifier {
     private final ClassifierSettings settings;
@@ -34,10 +35,10 @@ public final class ChiSquareClassifier {
 
     /**
      * @param personal       the recipient's own counts, when the recipient trained enough
-     * @param personalWeight how many shared messages one of the recipient's own is worth
+     * @param sharedStrength how many of the recipient's messages of a class the shared rate of that class is worth
      */
     public Classification classify(Collection<String> tokens, TokenStatistics shared, Optional<TokenStatistics> personal,
-                                   double personalWeight) {
+                                   double sharedStrength) {
         long spamMessages = shared.spamMessages();
         long hamMessages = shared.hamMessages();
         long ownSpam = personal.map(TokenStatistics::spamMessages).orElse(0L);
@@ -48,8 +49,6 @@ public final class ChiSquareClassifier {
         }
         boolean sharedAloneTooSmall = spamMessages < minimum(settings.minSpamMessages())
             || hamMessages < minimum(settings.minHamMessages());
-        double mergedSpam = spamMessages + personalWeight * ownSpam;
-        double mergedHam = hamMessages + personalWeight * ownHam;
         double[] spamminess = new double[tokens.size()];
         int telling = 0;
         double personalDeviation = -1;
@@ -57,10 +56,13 @@ public final class ChiSquareClassifier {
             TokenCount count = shared.count(token);
             TokenCount own = personal.isPresent() ? personal.get().count(token) : TokenCount.NONE;
             boolean isOwn = own.spam() + own.ham() > 0;
+            double sharedSpamRate = rate(count.spam(), spamMessages);
+            double sharedHamRate = rate(count.ham(), hamMessages);
             double probability = isOwn
-                ? spamminess(count.spam() + personalWeight * own.spam(), count.ham() + personalWeight * own.ham(),
-                    mergedSpam, mergedHam)
-                : spamminess(count.spam(), count.ham(), spamMessages, hamMessages);
+                ? spamminess(mixed(own.spam(), ownSpam, sharedSpamRate, sharedStrength),
+                    mixed(own.ham(), ownHam, sharedHamRate, sharedStrength),
+                    count.spam() + count.ham() + own.spam() + own.ham())
+                : spamminess(sharedSpamRate, sharedHamRate, count.spam() + count.ham());
             double deviation = Math.abs(probability - 0.5);
             if (!Double.isNaN(probability) && deviation >= settings.minDeviation()) {
                 spamminess[telling++] = probability;
@@ -79,19 +81,28 @@ public final class ChiSquareClassifier {
         return new Classification(verdictOf(score), score, personalDecided ? ModelUsed.PERSONAL : ModelUsed.SHARED);
     }
 
+    private static double rate(long count, long messages) {
+        return messages > 0 ? (double) count / messages : 0;
+    }
+
+    /**
+     * A class's rate of a token for the recipient: their own rate weighted {@code n / (n + k)} and the shared rate
+     * {@code k / (n + k)}, n being the recipient's messages of the class; the shared rate alone when n is 0.
+     */
+    private static double mixed(long ownCount, long ownMessages, double sharedRate, double sharedStrength) {
+        return (ownCount + sharedStrength * sharedRate) / (ownMessages + sharedStrength);
+    }
+
     private static long minimum(int configured) {
         return Math.max(1, configured);
     }
 
-    /** NaN for a token seen in neither class (or only in a class with no message). */
-    private double spamminess(double spamCount, double hamCount, double spamMessages, double hamMessages) {
-        double spamRatio = spamMessages > 0 ? spamCount / spamMessages : 0;
-        double hamRatio = hamMessages > 0 ? hamCount / hamMessages : 0;
-        if (spamRatio + hamRatio == 0) {
+    /** Robinson's f(w) from the per-class rates of a token seen {@code seen} times; NaN when both rates are 0. */
+    private double spamminess(double spamRate, double hamRate, double seen) {
+        if (spamRate + hamRate == 0) {
             return Double.NaN;
         }
-        double raw = spamRatio / (spamRatio + hamRatio);
-        double seen = spamCount + hamCount;
+        double raw = spamRate / (spamRate + hamRate);
         return (settings.strength() * settings.prior() + seen * raw) / (settings.strength() + seen);
     }
 

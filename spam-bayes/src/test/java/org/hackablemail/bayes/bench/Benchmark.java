@@ -21,7 +21,7 @@ import org.hackablemail.bayes.tokenize.TokenizerSettings;
  * messages in the same run. Not a test: run it with {@code spam-bayes/bench.sh}. Usage:
  * <pre>
  * Benchmark [--ham DIR]... [--spam DIR]... [--suffix .txt] [--folds 10] [--test-ham DIR --test-spam DIR]
- *           [--pairs] [--strength S] [--min-deviation D] [--discriminators N] [--personal-weight W]
+ *           [--pairs] [--strength S] [--min-deviation D] [--discriminators N] [--shared-strength K]
  *           [--no-bogofilter] [--no-spamassassin] [--no-cv] [--no-users] [CORPUS_DATA_DIR]
  * </pre>
  * Without {@code --ham}/{@code --spam} it uses the SpamAssassin 2002 set under CORPUS_DATA_DIR. It reports, in order:
@@ -162,13 +162,13 @@ public final class Benchmark {
         private boolean crossValidate = true;
         private boolean users = true;
         private ClassifierSettings classifier = ClassifierSettings.DEFAULT;
-        private double personalWeight = FilterSettings.DEFAULT.layers().personalWeight();
+        private double sharedStrength = FilterSettings.DEFAULT.layers().sharedStrength();
 
         FilterSettings settings() {
             return FilterSettings.DEFAULT
                 .withTokenizing(TokenizerSettings.DEFAULT.withWordPairs(wordPairs))
                 .withClassifying(classifier)
-                .withLayers(FilterSettings.DEFAULT.layers().withPersonalWeight(personalWeight));
+                .withLayers(FilterSettings.DEFAULT.layers().withSharedStrength(sharedStrength));
         }
 
         static Options parse(String[] args) {
@@ -193,7 +193,7 @@ public final class Benchmark {
                     case "--discriminators" -> options.classifier = new ClassifierSettings(c.spamCutoff(), c.hamCutoff(),
                         c.minSpamMessages(), c.minHamMessages(), c.strength(), c.prior(), c.minDeviation(),
                         Integer.parseInt(args[++i]));
-                    case "--personal-weight" -> options.personalWeight = Double.parseDouble(args[++i]);
+                    case "--shared-strength" -> options.sharedStrength = Double.parseDouble(args[++i]);
                     case "--no-bogofilter" -> options.bogofilter = false;
                     case "--no-spamassassin" -> options.spamAssassin = false;
                     case "--no-cv" -> options.crossValidate = false;

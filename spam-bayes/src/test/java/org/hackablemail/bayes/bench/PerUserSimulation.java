@@ -56,25 +56,29 @@ final class PerUserSimulation {
         System.out.printf("%nPer-user simulation: a user who does not want a mailing list of the ham moves its first K "
             + "messages (training period) to Spam;%nverdicts on its later messages; mean over %d lists (%s)%n",
             lists.size(), String.join(", ", lists));
-        System.out.printf("%-4s %24s %24s %24s %22s%n", "K", "list → yes for the user", "list → yes for others",
-            "user's other ham → yes", "user's spam → yes");
+        System.out.printf("%-4s %24s %26s %24s %24s %22s%n", "K", "list → yes for the user", "list → not no for the user",
+            "list → yes for others", "user's other ham → yes", "user's spam → yes");
         for (int corrections : CORRECTIONS) {
-            double[] sums = new double[4];
+            double[] sums = new double[5];
             for (String list : lists) {
                 Scope user = Scope.user("k" + corrections + "-" + list + "@users.example");
                 List<TrainingKey> taught = correct(filter, user, before.get(list), corrections, 0);
                 List<LabelledMessage> others = testing.stream()
                     .filter(message -> !message.spam() && !listOf(message).equals(Optional.of(list))).toList();
-                sums[0] += flagged(filter, tokens, after.get(list), Optional.of(user));
-                sums[1] += flagged(filter, tokens, after.get(list), Optional.empty());
-                sums[2] += flagged(filter, tokens, others, Optional.of(user));
-                sums[3] += flagged(filter, tokens, testing.stream().filter(LabelledMessage::spam).toList(), Optional.of(user));
+                sums[0] += share(filter, tokens, after.get(list), Optional.of(user), Set.of(Verdict.YES));
+                sums[1] += share(filter, tokens, after.get(list), Optional.of(user), Set.of(Verdict.YES, Verdict.UNKNOWN));
+                sums[2] += flagged(filter, tokens, after.get(list), Optional.empty());
+                sums[3] += flagged(filter, tokens, others, Optional.of(user));
+                sums[4] += flagged(filter, tokens, testing.stream().filter(LabelledMessage::spam).toList(), Optional.of(user));
                 taught.forEach(key -> filter.forget(key, Source.ADMIN));
             }
-            System.out.printf("%-4d %23.2f%% %23.2f%% %23.2f%% %21.2f%%%n", corrections, 100 * sums[0] / lists.size(),
-                100 * sums[1] / lists.size(), 100 * sums[2] / lists.size(), 100 * sums[3] / lists.size());
+            System.out.printf("%-4d %23.2f%% %25.2f%% %23.2f%% %23.2f%% %21.2f%%%n", corrections,
+                100 * sums[0] / lists.size(), 100 * sums[1] / lists.size(), 100 * sums[2] / lists.size(),
+                100 * sums[3] / lists.size(), 100 * sums[4] / lists.size());
         }
         double reported = 0;
+        long reportedMessages = 0;
+        long promoted = 0;
         for (String list : lists) {
             List<TrainingKey> taught = new ArrayList<>();
             for (int reporter = 0; reporter < REPORTERS; reporter++) {
@@ -82,11 +86,13 @@ final class PerUserSimulation {
                     before.get(list), CORRECTIONS_PER_REPORTER, reporter * CORRECTIONS_PER_REPORTER));
             }
             reported += flagged(filter, tokens, after.get(list), Optional.empty());
+            reportedMessages += taught.size();
+            promoted += filter.statistics().promotedMessages();
             taught.forEach(key -> filter.forget(key, Source.ADMIN));
         }
-        System.out.printf("%d users report the list (%d messages each): list → yes for everyone else %.2f%% "
-            + "(the shared model learns a class only once %d distinct users trained it alike)%n", REPORTERS,
-            CORRECTIONS_PER_REPORTER, 100 * reported / lists.size(), REPORTERS);
+        System.out.printf("%d users report the list (%d messages each): list → yes for everyone else %.2f%%; %d of the %d "
+            + "reported messages joined the shared model (a class needs %d distinct users who trained it alike)%n",
+            REPORTERS, CORRECTIONS_PER_REPORTER, 100 * reported / lists.size(), promoted, reportedMessages, REPORTERS);
     }
 
     /** The user moves {@code count} of the list's messages, from {@code from} on, to Spam. */
@@ -102,10 +108,15 @@ final class PerUserSimulation {
 
     private static double flagged(BayesianFilter filter, Map<LabelledMessage, Set<String>> tokens,
                                   List<LabelledMessage> messages, Optional<Scope> user) {
-        long yes = messages.stream()
-            .filter(message -> filter.classify(tokens.get(message), user).verdict() == Verdict.YES)
+        return share(filter, tokens, messages, user, Set.of(Verdict.YES));
+    }
+
+    private static double share(BayesianFilter filter, Map<LabelledMessage, Set<String>> tokens,
+                                List<LabelledMessage> messages, Optional<Scope> user, Set<Verdict> verdicts) {
+        long matching = messages.stream()
+            .filter(message -> verdicts.contains(filter.classify(tokens.get(message), user).verdict()))
             .count();
-        return messages.isEmpty() ? 0 : (double) yes / messages.size();
+        return messages.isEmpty() ? 0 : (double) matching / messages.size();
     }
 
     /** The ham of each mailing list, in order of arrival. */

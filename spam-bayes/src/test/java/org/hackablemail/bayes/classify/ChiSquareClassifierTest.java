@@ -121,6 +121,75 @@ class ChiSquareClassifierTest {
         assertThat(personal.model()).isEqualTo(ModelUsed.PERSONAL);
     }
 
+    @Test
+    void shouldTagWhatTheRecipientCorrectedAsSoonWhenTheSharedModelIsTenTimesLarger() {
+        List<String> list = List.of("list-id:garden", "digest", "tulips", "compost", "the");
+        FixedStatistics own = new FixedStatistics(3, 0);
+        list.forEach(token -> own.with(token, 3, 0));
+
+        for (int scale : new int[] {1, 10}) {
+            FixedStatistics shared = new FixedStatistics(100L * scale, 1000L * scale).with("the", 90 * scale, 900 * scale);
+            list.stream().filter(token -> !token.equals("the")).forEach(token -> shared.with(token, 0, 100 * scale));
+
+            Classification personal = classifier.classify(list, shared, Optional.of(own), 5);
+
+            assertThat(classifier.classify(list, shared).verdict()).as("shared, scale %d", scale).isEqualTo(Verdict.NO);
+            assertThat(personal.verdict()).as("personal, scale %d", scale).isEqualTo(Verdict.YES);
+        }
+    }
+
+    @Test
+    void shouldLeaveTokensCommonToAllMailNeutralWhenTheRecipientTrainedThemAsSpam() {
+        List<String> common = List.of("the", "received:relay.example.org", "to:alice@example.org");
+        FixedStatistics own = new FixedStatistics(3, 0);
+        common.forEach(token -> own.with(token, 3, 0));
+        FixedStatistics shared = new FixedStatistics(100, 100).with("meeting", 0, 50).with("agenda", 1, 40);
+        common.forEach(token -> shared.with(token, 95, 95));
+
+        Classification onlyCommon = classifier.classify(common, shared, Optional.of(own), 5);
+        List<String> hamWithCommon = List.of("meeting", "agenda", "the", "received:relay.example.org", "to:alice@example.org");
+        Classification ham = classifier.classify(hamWithCommon, shared, Optional.of(own), 5);
+
+        assertThat(onlyCommon).isEqualTo(Classification.UNDECIDED);
+        assertThat(ham.score()).isEqualTo(classifier.classify(hamWithCommon, shared).score());
+        assertThat(ham.model()).isEqualTo(ModelUsed.SHARED);
+    }
+
+    @Test
+    void shouldWeighTheSharedHamRateWhenTheRecipientTrainedOnlySpam() {
+        FixedStatistics own = new FixedStatistics(3, 0).with("agenda", 1, 0).with("meeting", 1, 0);
+        List<String> ham = List.of("meeting", "agenda", "minutes");
+
+        Classification personal = classifier.classify(ham, trained, Optional.of(own), 5);
+
+        assertThat(personal.verdict()).isEqualTo(Verdict.NO);
+    }
+
+    @Test
+    void shouldWeighTheSharedSpamRateWhenTheRecipientTrainedOnlyHam() {
+        FixedStatistics own = new FixedStatistics(0, 3).with("the", 0, 3).with("lottery", 0, 1);
+        List<String> spam = List.of("viagra", "lottery", "winner", "the");
+
+        Classification personal = classifier.classify(spam, trained, Optional.of(own), 5);
+
+        assertThat(personal.verdict()).isEqualTo(Verdict.YES);
+    }
+
+    @Test
+    void shouldLetTheRecipientsRateTakeOverAsTheyTrainMoreOfAClass() {
+        FixedStatistics shared = new FixedStatistics(100, 100).with("digest", 0, 20).with("tulips", 0, 20);
+        List<String> newsletter = List.of("digest", "tulips");
+        double previous = classifier.classify(newsletter, shared).score();
+
+        for (int corrections : new int[] {1, 3, 10, 30}) {
+            FixedStatistics own = new FixedStatistics(corrections, 0).with("digest", corrections, 0).with("tulips", corrections, 0);
+            double score = classifier.classify(newsletter, shared, Optional.of(own), 5).score();
+
+            assertThat(score).as("after %d corrections", corrections).isGreaterThan(previous);
+            previous = score;
+        }
+    }
+
     static final class FixedStatistics implements TokenStatistics {
         private final long spamMessages;
         private final long hamMessages;
