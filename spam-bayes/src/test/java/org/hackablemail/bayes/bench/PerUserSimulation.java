@@ -56,7 +56,7 @@ final class PerUserSimulation {
         System.out.printf("%nPer-user simulation: a user who does not want a mailing list of the ham moves its first K "
             + "messages (training period) to Spam;%nverdicts on its later messages; mean over %d lists (%s)%n",
             lists.size(), String.join(", ", lists));
-        System.out.printf("%-4s %24s %26s %24s %24s %22s%n", "K", "list → yes for the user", "list → not no for the user",
+        System.out.printf("%-4s %25s %27s %24s %24s %22s%n", "K", "list → yes for the user", "list → not no for the user",
             "list → yes for others", "user's other ham → yes", "user's spam → yes");
         for (int corrections : CORRECTIONS) {
             double[] sums = new double[5];
@@ -72,7 +72,7 @@ final class PerUserSimulation {
                 sums[4] += flagged(filter, tokens, testing.stream().filter(LabelledMessage::spam).toList(), Optional.of(user));
                 taught.forEach(key -> filter.forget(key, Source.ADMIN));
             }
-            System.out.printf("%-4d %23.2f%% %25.2f%% %23.2f%% %23.2f%% %21.2f%%%n", corrections,
+            System.out.printf("%-4d %24.2f%% %26.2f%% %23.2f%% %23.2f%% %21.2f%%%n", corrections,
                 100 * sums[0] / lists.size(), 100 * sums[1] / lists.size(), 100 * sums[2] / lists.size(),
                 100 * sums[3] / lists.size(), 100 * sums[4] / lists.size());
         }
