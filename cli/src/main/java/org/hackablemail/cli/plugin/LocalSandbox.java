@@ -3,6 +3,7 @@ package org.hackablemail.cli.plugin;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.hackablemail.plugin.PluginDigest;
 import org.hackablemail.plugin.host.HostCapacity;
@@ -16,7 +17,7 @@ import org.hackablemail.plugin.simulation.SimulationSuite;
 
 /**
  * The server's sandbox and simulations with their default limits, on this machine: each run on a warm instance and
- * held to the production call timeout.
+ * held to the production call timeout (the default one, or the server's when given).
  */
 final class LocalSandbox implements AutoCloseable {
     static final String OWNER = "you@example.org";
@@ -27,10 +28,14 @@ final class LocalSandbox implements AutoCloseable {
     private final PluginDigest plugin;
     private final Map<String, String> config;
 
-    /** @param config what the plugin reads with {@code config_get} */
-    LocalSandbox(byte[] wasm, Map<String, String> config) throws CliFailure {
+    /**
+     * @param config      what the plugin reads with {@code config_get}
+     * @param callTimeout the server's {@code plugin.timeout}, when it is not the default
+     */
+    LocalSandbox(byte[] wasm, Map<String, String> config, Optional<Duration> callTimeout) throws CliFailure {
         this.config = Map.copyOf(config);
-        this.limits = SandboxLimits.defaults();
+        this.limits = callTimeout.map(timeout -> SandboxLimits.builder().callTimeout(timeout).build())
+            .orElseGet(SandboxLimits::defaults);
         this.host = new PluginHost(limits, HostCapacity.defaults());
         this.suite = new SimulationSuite(host, limits);
         try {
@@ -41,7 +46,7 @@ final class LocalSandbox implements AutoCloseable {
         }
     }
 
-    /** What a call may take in production, as the server's defaults say. */
+    /** What a call may take in production. */
     Duration callTimeout() {
         return limits.callTimeout();
     }
