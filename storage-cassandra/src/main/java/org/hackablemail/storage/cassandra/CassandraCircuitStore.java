@@ -1,5 +1,9 @@
 package org.hackablemail.storage.cassandra;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +26,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
  * ever had a failure: a suspending commit writes the owner there first, so the list holds every suspended owner, and
  * perhaps some no longer suspended (a lost race, a reset, a deletion). Those are checked against their circuit and
  * dropped from the list, with a delete at the time of the entry they saw, so that a suspension written again since
- * stays.</p>
+ * stays. An entry younger than {@link #SETTLE} is left alone: its suspending commit, on another node, may not have
+ * applied yet, and deleting the entry then would lose a suspension from the list for good.</p>
  */
 public final class CassandraCircuitStore implements CircuitStore {
     static final CassandraTable CIRCUITS = CassandraTable.named("plugin_circuits")
@@ -44,13 +49,17 @@ public final class CassandraCircuitStore implements CircuitStore {
         .build();
     /** Suspended owners are few: one partition lists them all. */
     private static final int SHARD = 0;
+    /** Far more than a commit takes, and than nodes' clocks may differ (docs/cassandra.md). */
+    static final Duration SETTLE = Duration.ofMinutes(5);
 
     private final Cql cql;
+    private final Clock clock;
     private final String table;
     private final String suspensions;
 
-    public CassandraCircuitStore(Cql cql) {
+    public CassandraCircuitStore(Cql cql, Clock clock) {
         this.cql = cql;
+        this.clock = clock;
         this.table = cql.table(CIRCUITS.name());
         this.suspensions = cql.table(SUSPENSIONS.name());
     }
@@ -102,12 +111,13 @@ public final class CassandraCircuitStore implements CircuitStore {
     public List<Owner> suspended() {
         String what = "list the suspended plugins";
         List<Owner> owners = new ArrayList<>();
+        long settledBefore = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant().minus(SETTLE));
         for (Row row : cql.execute(cql.bind("SELECT owner, WRITETIME(suspended_at) AS written FROM " + suspensions
                 + " WHERE shard = ?", SHARD), what)) {
             Owner owner = Owner.of(row.getString("owner"));
             if (read(owner).suspended()) {
                 owners.add(owner);
-            } else {
+            } else if (row.getLong("written") < settledBefore) {
                 cql.execute(cql.bind("DELETE FROM " + suspensions + " USING TIMESTAMP ? WHERE shard = ? AND owner = ?",
                     row.getLong("written"), SHARD, owner.asString()), what);
             }

@@ -39,7 +39,7 @@ public final class CassandraStorage implements Storage, AutoCloseable {
         this.audit = new CassandraAuditLog(cql, clock);
         this.trace = new CassandraTraceStore(cql, stores.traceRetention(), clock);
         this.bayes = new CassandraBayesStore(cql, clock);
-        this.circuits = new CassandraCircuitStore(cql);
+        this.circuits = new CassandraCircuitStore(cql, clock);
     }
 
     /**

@@ -2,6 +2,8 @@ package org.hackablemail.storage.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.hackablemail.core.circuit.Circuit;
@@ -18,13 +20,13 @@ class CassandraCircuitStoreTest extends CircuitStoreContract {
 
     @Override
     protected CircuitStore store() {
-        return new CassandraCircuitStore(keyspace.nodeA());
+        return new CassandraCircuitStore(keyspace.nodeA(), Clock.systemUTC());
     }
 
     @Test
     void aNodeShouldReadWhatAnotherCommittedAndItsStaleCommitShouldFail() {
         CircuitStore nodeA = store();
-        CircuitStore nodeB = new CassandraCircuitStore(keyspace.nodeB());
+        CircuitStore nodeB = new CassandraCircuitStore(keyspace.nodeB(), Clock.systemUTC());
         Circuit seenByB = nodeB.read(BOB);
 
         assertThat(nodeA.commit(BOB, 0, Circuit.INITIAL.withFailure("a@x.example", "trap", 3))).isTrue();
@@ -40,6 +42,35 @@ class CassandraCircuitStoreTest extends CircuitStoreContract {
     void suspendedShouldBeSeenFromEveryNode() {
         store().commit(BOB, 0, SUSPENDED);
 
-        assertThat(new CassandraCircuitStore(keyspace.nodeB()).suspended()).containsExactly(BOB);
+        assertThat(new CassandraCircuitStore(keyspace.nodeB(), Clock.systemUTC()).suspended()).containsExactly(BOB);
+    }
+
+    @Test
+    void suspendedShouldKeepAFreshEntryWhoseSuspendingCommitHasNotAppliedYet() {
+        // What another node's suspending commit writes first; its compare-and-set on the circuit comes next.
+        Cql cql = keyspace.nodeA();
+        cql.execute(cql.bind("INSERT INTO " + cql.table(CassandraCircuitStore.SUSPENSIONS.name())
+            + " (shard, owner, suspended_at) VALUES (0, ?, ?)", BOB.asString(), Instant.now()), "test");
+
+        assertThat(store().suspended()).isEmpty();
+
+        assertThat(suspensionEntries(cql)).as("kept for the commit to come").isEqualTo(1);
+    }
+
+    @Test
+    void suspendedShouldDropAnEntryNoLongerSuspendedOnceItHasSettled() {
+        store().commit(BOB, 0, SUSPENDED);
+        store().commit(BOB, 1, SUSPENDED.reset());
+        CircuitStore later = new CassandraCircuitStore(keyspace.nodeA(),
+            Clock.offset(Clock.systemUTC(), CassandraCircuitStore.SETTLE.plusMinutes(1)));
+
+        assertThat(later.suspended()).isEmpty();
+
+        assertThat(suspensionEntries(keyspace.nodeA())).isZero();
+    }
+
+    private static long suspensionEntries(Cql cql) {
+        return cql.execute(cql.bind("SELECT owner FROM " + cql.table(CassandraCircuitStore.SUSPENSIONS.name())
+            + " WHERE shard = 0"), "test").all().size();
     }
 }
