@@ -56,8 +56,8 @@ import org.slf4j.LoggerFactory;
  * with no token it knows, is always {@code unknown} (score 0.5). The message is read through the mail's one snapshot
  * ({@code MailSnapshots}), which the recipients' plugins read again later instead of parsing the message a second
  * time; autolearn learns the tokens of that same reading, keyed by the message's first {@code maxMessageSize} bytes.
- * Mail from SMTP-authenticated senders, the server's own users, is not classified unless {@code skipAuthenticated} is false; the bundle's own messages ({@link BundleMessages}:
- * replies, notices, invites) never are. With {@code bayes.autolearn=true} (hackable-mail.properties) very confident
+ * Mail from SMTP-authenticated senders, the server's own users, is not classified unless {@code skipAuthenticated} is
+ * false; the bundle's own messages ({@link BundleMessages}: replies, notices, invites) never are. With {@code bayes.autolearn=true} (hackable-mail.properties) very confident
  * shared verdicts are learnt.</p>
  *
  * <pre><code>

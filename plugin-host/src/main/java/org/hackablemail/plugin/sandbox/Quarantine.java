@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Owners whose plugin got a worker killed: for a while, their calls run alone, so that their next message cannot take
- * other owners' calls down with it. Expired entries are dropped as they are looked up, or in bulk beyond a bound. (The
- * client keeps in another the plugins, by digest, whose code it could not compile again.)
+ * Keys that stay for a while after they are added. The client keeps two: owners whose plugin got a worker killed, whose
+ * calls run alone meanwhile so that their next message cannot take other owners' calls down with it; and plugins, by
+ * digest, whose code could not be compiled again, whose calls are deferred meanwhile. Expired entries are dropped as
+ * they are looked up, or in bulk beyond a bound.
  */
 final class Quarantine {
     private static final int PURGE_BEYOND = 10_000;

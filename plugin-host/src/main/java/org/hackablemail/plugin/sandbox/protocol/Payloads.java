@@ -54,8 +54,8 @@ public final class Payloads {
     /** Sized for the input (up to a MiB on every call): it is copied once into the payload, which never regrows. */
     public static byte[] callRequest(CallRequest request) {
         EmailCall call = request.call();
-        return new PayloadWriter(call.input().length + ENVELOPE_BYTES).text(request.plugin().hex()).text(call.owner()).bytes(call.input())
-            .texts(call.config()).bool(call.replyAllowed()).bool(call.deliverAllowed()).toBytes();
+        return new PayloadWriter(call.input().length + ENVELOPE_BYTES).text(request.plugin().hex()).text(call.owner())
+            .bytes(call.input()).texts(call.config()).bool(call.replyAllowed()).bool(call.deliverAllowed()).toBytes();
     }
 
     public static CallRequest callRequest(byte[] payload) {
