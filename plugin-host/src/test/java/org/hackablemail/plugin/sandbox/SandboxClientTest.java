@@ -128,32 +128,22 @@ class SandboxClientTest {
 
     @Test
     void shouldDeferACallWhoseCodeIsMissingWhenItCannotBeCompiled() throws Exception {
-        PluginDigest drop = sandbox.install("frank@example.org", "drop");
-        deleteCompiledCode(drop);
-        sandbox.forgetModule(drop);
+        PluginDigest drop = installedWithoutCode("frank@example.org", "drop");
 
         Outcome deferred = sandbox.run(drop, call("frank@example.org", 0));
 
-        assertThat(deferred.failure()).hasValueSatisfying(failure -> {
-            assertThat(failure.reason()).isEqualTo(PluginFailure.Reason.NOT_COMPILED);
-            assertThat(failure.hostCaused()).isTrue();
-        });
+        assertDeferredForMissingCode(deferred);
         assertThat(sandbox.log()).contains("not in the store");
     }
 
     @Test
     void shouldNotTryAgainToCompileCodeThatFailedToCompileWhenTheNextCallsCome() throws Exception {
-        PluginDigest refuse = sandbox.install("grace@example.org", "refuse-77");
-        deleteCompiledCode(refuse);
-        sandbox.forgetModule(refuse);
+        PluginDigest refuse = installedWithoutCode("grace@example.org", "refuse-77");
 
         Outcome first = sandbox.run(refuse, call("grace@example.org", 0));
         Outcome second = sandbox.run(refuse, call("grace@example.org", 1));
 
-        assertThat(second.failure()).hasValueSatisfying(failure -> {
-            assertThat(failure.reason()).isEqualTo(PluginFailure.Reason.NOT_COMPILED);
-            assertThat(failure.hostCaused()).isTrue();
-        });
+        assertDeferredForMissingCode(second);
         assertThat(first.failure().map(PluginFailure::reason)).contains(PluginFailure.Reason.NOT_COMPILED);
         assertThat(sandbox.log().split("Cannot compile " + refuse, -1)).as(sandbox.log()).hasSize(2);
         assertThat(sandbox.client.stats().callsWithoutCode()).isGreaterThanOrEqualTo(2);
@@ -162,6 +152,21 @@ class SandboxClientTest {
         deleteCompiledCode(refuse);
         assertThat(sandbox.run(refuse, call("grace@example.org", 2)).resultCode()).as("pushed again: compiled again")
             .isEqualTo(77);
+    }
+
+    /** Installed, then its code gone from the disk cache and from the workers, as on a node that never compiled it. */
+    private static PluginDigest installedWithoutCode(String owner, String plugin) throws Exception {
+        PluginDigest digest = sandbox.install(owner, plugin);
+        deleteCompiledCode(digest);
+        sandbox.forgetModule(digest);
+        return digest;
+    }
+
+    private static void assertDeferredForMissingCode(Outcome outcome) {
+        assertThat(outcome.failure()).hasValueSatisfying(failure -> {
+            assertThat(failure.reason()).isEqualTo(PluginFailure.Reason.NOT_COMPILED);
+            assertThat(failure.hostCaused()).isTrue();
+        });
     }
 
     private static void deleteCompiledCode(PluginDigest plugin) throws IOException {

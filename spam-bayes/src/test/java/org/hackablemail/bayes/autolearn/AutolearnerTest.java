@@ -53,9 +53,7 @@ class AutolearnerTest {
 
     @Test
     void shouldLearnAConfidentMessageIntoTheSharedModelOnceWhenOfferedTwice() throws InterruptedException {
-        BayesianFilter filter = new BayesianFilter(new InMemoryBayesStore(), FilterSettings.DEFAULT);
-        filter.train(Label.SPAM, spam(0, 30));
-        filter.train(Label.HAM, ham(0, 30));
+        BayesianFilter filter = trainedOn30OfEach();
         byte[] message = spam(99);
         try (Autolearner autolearner = new Autolearner(filter, ON)) {
             assertThat(autolearner.offer(message, SURE_SPAM)).contains(Label.SPAM);
@@ -74,9 +72,7 @@ class AutolearnerTest {
 
     @Test
     void shouldLearnTheTokensOfTheVerdictWithoutReadingTheMessageAgainWhenOfferedThem() throws InterruptedException {
-        BayesianFilter filter = new BayesianFilter(new InMemoryBayesStore(), FilterSettings.DEFAULT);
-        filter.train(Label.SPAM, spam(0, 30));
-        filter.train(Label.HAM, ham(0, 30));
+        BayesianFilter filter = trainedOn30OfEach();
         byte[] message = spam(99);
         TrainingKey key = TrainingKey.content(Scope.SHARED, message);
         Set<String> classified = Set.of("subject:classified", "classified~tokens");
@@ -106,5 +102,12 @@ class AutolearnerTest {
             assertThat(System.nanoTime()).as("waited 60 s").isLessThan(deadline);
             Thread.sleep(20);
         }
+    }
+
+    private static BayesianFilter trainedOn30OfEach() {
+        BayesianFilter filter = new BayesianFilter(new InMemoryBayesStore(), FilterSettings.DEFAULT);
+        filter.train(Label.SPAM, spam(0, 30));
+        filter.train(Label.HAM, ham(0, 30));
+        return filter;
     }
 }
