@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.apache.commons.configuration2.Configuration;
@@ -29,6 +31,7 @@ public class HackableMailConfiguration {
     private final String source;
     private final Path workingDirectory;
     private final Map<String, String> valuesInEffect = Collections.synchronizedMap(new TreeMap<>());
+    private final Set<String> retiredKeysWarned = ConcurrentHashMap.newKeySet();
 
     /**
      * @param properties       the file's content
@@ -68,6 +71,19 @@ public class HackableMailConfiguration {
         }
         valuesInEffect.put(key, String.valueOf(value));
         return value;
+    }
+
+    /**
+     * Logs one WARN, the first time it is called, when the file still sets {@code key}, a key the bundle no longer
+     * reads, saying what replaced it. Its value is not carried over: the replacement means something else, so James
+     * starts with the replacement's own value rather than refusing to start.
+     */
+    public void retired(String key, String replacement) {
+        String raw = properties.getString(key, null);
+        if (raw != null && retiredKeysWarned.add(key)) {
+            LOGGER.warn("Key '{}' in {} is no longer read, its value '{}' is ignored: {}", key, source, raw.trim(),
+                replacement);
+        }
     }
 
     public String source() {

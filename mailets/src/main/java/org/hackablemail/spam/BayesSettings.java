@@ -29,6 +29,9 @@ public record BayesSettings(FilterSettings filter, Set<Owner> sharedTrainers, Du
 
     public static BayesSettings of(HackableMailConfiguration configuration) {
         LayerSettings defaults = LayerSettings.DEFAULT;
+        configuration.retired("bayes.personal.weight", "replaced by bayes.personal.shared.strength, which means something"
+            + " else: how many of a user's own messages of a class the shared model's rate is worth (default "
+            + defaults.sharedStrength() + ")");
         LayerSettings layers = new LayerSettings(
             configuration.value("bayes.shared.min.reporters", String.valueOf(defaults.minReporters()), ValueParsers::positiveInt),
             configuration.value("bayes.personal.min.messages", String.valueOf(defaults.minPersonalMessages()),
