@@ -35,6 +35,11 @@ final class Quarantine {
         until.remove(owner);
     }
 
+    /** Entries held, expired ones not dropped yet included: bounded by the purge once they expire. */
+    synchronized int size() {
+        return until.size();
+    }
+
     synchronized boolean contains(String owner) {
         Long end = until.get(owner);
         if (end == null) {
