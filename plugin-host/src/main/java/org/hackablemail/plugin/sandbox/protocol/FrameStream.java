@@ -37,13 +37,18 @@ public final class FrameStream {
             return Optional.empty();
         }
         if (length < HEADER_BYTES || length > maxFrameBytes) {
-            throw new ProtocolException("A frame of " + length + " bytes");
+            throw new ProtocolException("A frame of " + length + " bytes, not between " + HEADER_BYTES + " and "
+                + maxFrameBytes);
         }
-        FrameType type = FrameType.of(in.readByte());
-        long id = in.readLong();
-        byte[] payload = new byte[length - HEADER_BYTES];
-        in.readFully(payload);
-        return Optional.of(new Frame(type, id, payload));
+        try {
+            FrameType type = FrameType.of(in.readByte());
+            long id = in.readLong();
+            byte[] payload = new byte[length - HEADER_BYTES];
+            in.readFully(payload);
+            return Optional.of(new Frame(type, id, payload));
+        } catch (EOFException e) {
+            throw new EOFException("The stream ends inside a frame of " + length + " bytes");
+        }
     }
 
     public synchronized void write(Frame frame) throws IOException {

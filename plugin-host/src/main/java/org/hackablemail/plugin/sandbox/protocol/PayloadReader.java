@@ -16,7 +16,11 @@ final class PayloadReader {
     }
 
     boolean bool() {
-        return guarded(() -> buffer.get() != 0);
+        byte value = guarded(buffer::get);
+        if (value != 0 && value != 1) {
+            throw new ProtocolException("A boolean of " + value);
+        }
+        return value == 1;
     }
 
     int int32() {
@@ -25,6 +29,18 @@ final class PayloadReader {
 
     long int64() {
         return guarded(buffer::getLong);
+    }
+
+    /**
+     * How many entries follow. Each takes four bytes at least (a length), so a count the payload cannot hold is refused
+     * before anything is read for it.
+     */
+    int count() {
+        int count = int32();
+        if (count < 0 || count > buffer.remaining() / Integer.BYTES) {
+            throw new ProtocolException("A count of " + count + " in " + buffer.remaining() + " bytes");
+        }
+        return count;
     }
 
     byte[] bytes() {
@@ -53,7 +69,7 @@ final class PayloadReader {
     }
 
     Map<String, String> texts() {
-        int count = int32();
+        int count = count();
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             values.put(text(), text());

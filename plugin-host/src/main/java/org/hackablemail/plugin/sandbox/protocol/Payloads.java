@@ -164,11 +164,11 @@ public final class Payloads {
         Optional<String> replySubject = in.optionalText();
         Optional<String> replyBody = in.optionalText();
         Map<String, Optional<byte[]>> writes = new LinkedHashMap<>();
-        for (int count = in.int32(), i = 0; i < count; i++) {
+        for (int count = in.count(), i = 0; i < count; i++) {
             writes.put(in.text(), in.optionalBytes());
         }
         List<LogEntry> logs = new ArrayList<>();
-        for (int count = in.int32(), i = 0; i < count; i++) {
+        for (int count = in.count(), i = 0; i < count; i++) {
             logs.add(new LogEntry(enumValue(LogEntry.Level.class, in.text()), in.text()));
         }
         Duration cpu = Duration.ofNanos(in.int64());
