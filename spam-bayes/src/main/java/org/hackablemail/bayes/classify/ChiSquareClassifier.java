@@ -11,6 +11,12 @@ import org.hackablemail.bayes.TokenStatistics;
  * Gary Robinson's classifier: each token's spamminess is smoothed towards a prior by how often it was seen, and the
  * most telling tokens are combined with Fisher's chi-square method into one score. Stateless and thread-safe.
  *
+ * <p>How often a token was seen is counted in messages of the smaller class: {@code (spam rate + ham rate) × the
+ * smaller class's message count}, not the raw {@code spam count + ham count}. Sites train far more ham than spam (four
+ * times more in the 2002 corpus), and raw counts made a word seen in 50 of 1,300 ham and no spam look fifteen times
+ * surer than a word seen in 3 of 300 spam and no ham, though both rates say the same; long spam full of everyday words
+ * then scored as certain ham. Counted this way both classes' evidence weighs alike.</p>
+ *
  * <p>With a personal layer, a token the recipient trained is weighed on per-class rates that mix the recipient's own
  * rate with the shared one: for each class, {@code (own count + k · shared rate) / (own messages of the class + k)},
  * where {@code k} is {@code sharedStrength}. So the recipient's rate takes over as they train more of a class
@@ -61,8 +67,8 @@ public final class ChiSquareClassifier {
             double probability = isOwn
                 ? spamminess(mixed(own.spam(), ownSpam, sharedSpamRate, sharedStrength),
                     mixed(own.ham(), ownHam, sharedHamRate, sharedStrength),
-                    count.spam() + count.ham() + own.spam() + own.ham())
-                : spamminess(sharedSpamRate, sharedHamRate, count.spam() + count.ham());
+                    Math.min(spamMessages + ownSpam, hamMessages + ownHam))
+                : spamminess(sharedSpamRate, sharedHamRate, Math.min(spamMessages, hamMessages));
             double deviation = Math.abs(probability - 0.5);
             if (!Double.isNaN(probability) && deviation >= settings.minDeviation()) {
                 spamminess[telling++] = probability;
@@ -97,11 +103,15 @@ public final class ChiSquareClassifier {
         return Math.max(1, configured);
     }
 
-    /** Robinson's f(w) from the per-class rates of a token seen {@code seen} times; NaN when both rates are 0. */
-    private double spamminess(double spamRate, double hamRate, double seen) {
+    /**
+     * Robinson's f(w) from the per-class rates of a token, its evidence being the messages it was seen in counted in
+     * units of the smaller class ({@code smallerClass} messages); NaN when both rates are 0.
+     */
+    private double spamminess(double spamRate, double hamRate, long smallerClass) {
         if (spamRate + hamRate == 0) {
             return Double.NaN;
         }
+        double seen = (spamRate + hamRate) * smallerClass;
         double raw = spamRate / (spamRate + hamRate);
         return (settings.strength() * settings.prior() + seen * raw) / (settings.strength() + seen);
     }

@@ -7,7 +7,8 @@ package org.hackablemail.bayes.classify;
  * @param hamCutoff         scores at or below are {@link Verdict#NO}; between the two cutoffs lies the unsure band
  * @param minSpamMessages   below this many trained spam messages every verdict is {@link Verdict#UNKNOWN}
  * @param minHamMessages    likewise for ham
- * @param strength          Robinson's s: how many messages' worth of weight the prior carries against a token's counts
+ * @param strength          Robinson's s: how many messages' worth of weight the prior carries against a token's
+ *                          evidence (its counts, in messages of the smaller class: see {@link ChiSquareClassifier})
  * @param prior             Robinson's x: the spamminess assumed for a token seen too rarely to say
  * @param minDeviation      tokens whose spamminess is closer than this to 0.5 are ignored as noise
  * @param maxDiscriminators at most this many tokens, the most extreme, are combined
@@ -15,7 +16,8 @@ package org.hackablemail.bayes.classify;
 public record ClassifierSettings(double spamCutoff, double hamCutoff, int minSpamMessages, int minHamMessages,
                                  double strength, double prior, double minDeviation, int maxDiscriminators) {
 
-    public static final ClassifierSettings DEFAULT = new ClassifierSettings(0.9, 0.2, 20, 20, 0.45, 0.5, 0.1, 400);
+    /** Chosen on the temporal split of the 2002 corpus, checked by cross-validation (docs/bayes.md). */
+    public static final ClassifierSettings DEFAULT = new ClassifierSettings(0.9, 0.2, 20, 20, 0.1, 0.5, 0.1, 50);
 
     public ClassifierSettings {
         if (!(0 <= hamCutoff && hamCutoff <= spamCutoff && spamCutoff <= 1)) {

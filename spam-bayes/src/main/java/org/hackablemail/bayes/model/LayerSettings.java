@@ -15,7 +15,7 @@ package org.hackablemail.bayes.model;
  */
 public record LayerSettings(int minReporters, int minPersonalMessages, double sharedStrength, int maxPersonalTokens,
                             int maxLayersInMemory) {
-    public static final LayerSettings DEFAULT = new LayerSettings(3, 1, 5.0, 50_000, 1_000);
+    public static final LayerSettings DEFAULT = new LayerSettings(3, 1, 2.0, 50_000, 1_000);
 
     public LayerSettings {
         if (minReporters < 1 || minPersonalMessages < 1 || !(sharedStrength > 0) || maxPersonalTokens < 1

@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import org.hackablemail.bayes.TokenCount;
 import org.hackablemail.bayes.TokenStatistics;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class ChiSquareClassifierTest {
@@ -40,6 +41,19 @@ class ChiSquareClassifierTest {
         Classification result = classifier.classify(List.of("viagra", "lottery", "meeting", "agenda"), trained);
 
         assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
+    }
+
+    /**
+     * Ten times more ham than spam trained: a word in 10 % of the ham and no spam is as telling as one in 10 % of the spam
+     * and no ham, however many more ham messages that 10 % is.
+     */
+    @Test
+    void shouldWeighBothClassesAlikeWhenOneClassWasTrainedTenTimesMore() {
+        FixedStatistics unbalanced = new FixedStatistics(30, 300).with("unsubscribe", 3, 0).with("folks", 0, 30);
+
+        Classification result = classifier.classify(List.of("unsubscribe", "folks"), unbalanced);
+
+        assertThat(result.score()).isCloseTo(0.5, Offset.offset(1e-9));
     }
 
     @Test

@@ -67,8 +67,9 @@ class MessageTokenizerTest {
         Set<String> tokens = tokenizer.tokenize(mail("base64-html.eml"));
 
         assertThat(tokens).contains("subject:prices", "from:promo", "to:alice", "x-mailer:Mailer",
-            "received:relay.example-pharmacy.biz", "received:198.51.100.7", "message-id:mailer.example-pharmacy.biz",
-            "header:x-mailer", "header:mime-version");
+            "received:relay.example-pharmacy.biz", "received:198.51.100.7", "header:message-id",
+            "header:x-mailer", "header:mime-version")
+            .noneMatch(token -> token.startsWith("message-id:"));
     }
 
     @Test
