@@ -2,15 +2,18 @@ package org.hackablemail.storage.cassandra;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.hackablemail.bayes.store.BayesStore;
 import org.hackablemail.bayes.store.EntryWrite;
 import org.hackablemail.bayes.store.TrainingEntry;
 import org.hackablemail.core.Owner;
+import org.hackablemail.core.circuit.CircuitStore;
 import org.hackablemail.core.store.AuditEntry;
 import org.hackablemail.core.store.PluginStore;
 import org.hackablemail.core.store.PluginVersion;
@@ -21,7 +24,7 @@ import org.hackablemail.core.store.fs.FileSystemStorage;
 /**
  * Copies one James node's file-system state into Cassandra, for growing from one node to several: every owner's
  * plugin versions (their numbers, times, authors and reports), active version, configuration and modules; the
- * plugins' variables; guests, pending invites, push tokens and invite times; the audit log; the Bayes filter's trained
+ * plugins' variables; the circuit breakers' states (a suspended plugin stays suspended); guests, pending invites, push tokens and invite times; the audit log; the Bayes filter's trained
  * messages and its baseline (imported counts). What Cassandra already has is left as it is, so running it again copies
  * only what is new, and changes nothing when nothing is.
  * The trace (a bounded, recent record) is not copied.
@@ -57,7 +60,8 @@ public final class FileSystemMigration {
     }
 
     /**
-     * @return each kind's count, in the order copied: plugins (owners), variables (owners), guests, invites,
+     * @return each kind's count, in the order copied: plugins (owners), variables (owners), circuits (owners whose
+     *         plugin failed or who chose a fallback), guests, invites,
      *         tokens, invite times, audit entries, and with a Bayes store its baseline (0 or 1) and trained messages
      * @throws VariableQuotaExceededException when an owner holds more variables than Cassandra's quotas allow
      */
@@ -66,6 +70,7 @@ public final class FileSystemMigration {
         List<Owner> owners = source.plugins().owners();
         counts.put("plugins", copyPlugins(owners));
         counts.put("variables", copyVariables(owners));
+        counts.put("circuits", copyCircuits(owners));
         FileSystemGuestStore.Contents guests = source.guests().contents();
         counts.put("guests", each("guests", guests.guests(), target.guests()::addGuest));
         counts.put("invites", each("invites", List.copyOf(guests.invites().entrySet()), invite ->
@@ -102,6 +107,19 @@ public final class FileSystemMigration {
             progress.advanced("variables", ++done, owners.size());
         }
         return count;
+    }
+
+    /**
+     * Every state other than the initial one, of owners with a plugin and of suspended owners, unless Cassandra holds
+     * the owner's already (a failure counted on a Cassandra node meanwhile is newer).
+     */
+    private Count copyCircuits(List<Owner> owners) {
+        CircuitStore circuits = source.circuits();
+        Set<Owner> candidates = new LinkedHashSet<>(owners);
+        candidates.addAll(circuits.suspended());
+        List<Owner> withState = candidates.stream().filter(owner -> circuits.read(owner).version() > 0).toList();
+        // Version 0: written only where Cassandra has no state for the owner.
+        return each("circuits", withState, owner -> target.circuits().commit(owner, 0, circuits.read(owner)));
     }
 
     private Count copyAudit() {

@@ -28,6 +28,8 @@ import org.hackablemail.bayes.store.Teaching;
 import org.hackablemail.bayes.store.TrainingEntry;
 import org.hackablemail.bayes.store.TrainingKey;
 import org.hackablemail.core.Owner;
+import org.hackablemail.core.circuit.Circuit;
+import org.hackablemail.core.circuit.Fallback;
 import org.hackablemail.core.store.AuditEntry;
 import org.hackablemail.core.store.GuestStore;
 import org.hackablemail.core.store.PluginVersion;
@@ -78,6 +80,10 @@ class FileSystemMigrationTest {
         fileSystem.plugins().push(CAROL, module(5), "admin:jane", null);
         fileSystem.variables().commit(BOB, fileSystem.variables().version(BOB),
             Map.of("vacation:alice@example.org", Optional.of(bytes("1764489600")), "count", Optional.of(bytes("7"))));
+        fileSystem.circuits().commit(BOB, 0, Circuit.INITIAL.withFailure("alice@example.org", "trap", 10)
+            .withFailure("", "timeout", 10).withFallback(Fallback.SPAM));
+        fileSystem.circuits().commit(CAROL, 0, Circuit.INITIAL.withFailure("eve@example.org", "trap", 10)
+            .suspendedAt(NOW.minus(Duration.ofHours(1))));
         fileSystem.guests().addGuest(BOB);
         fileSystem.guests().addGuest(CAROL);
         fileSystem.guests().addToken("token-hash-1", new GuestStore.TokenGrant(BOB, NOW.minus(Duration.ofDays(3))));
@@ -106,6 +112,7 @@ class FileSystemMigrationTest {
 
         assertThat(counts).containsEntry("plugins", new FileSystemMigration.Count(2, 0))
             .containsEntry("variables", new FileSystemMigration.Count(1, 0))
+            .containsEntry("circuits", new FileSystemMigration.Count(2, 0))
             .containsEntry("guests", new FileSystemMigration.Count(2, 0))
             .containsEntry("invites", new FileSystemMigration.Count(1, 0))
             .containsEntry("tokens", new FileSystemMigration.Count(1, 0))
@@ -126,6 +133,10 @@ class FileSystemMigrationTest {
         assertThat(cassandra.plugins().active(BOB)).hasValueSatisfying(active -> assertThat(active.version()).isEqualTo(4));
         assertThat(cassandra.variables().get(BOB, "vacation:alice@example.org")).contains(bytes("1764489600"));
         assertThat(cassandra.variables().get(BOB, "count")).contains(bytes("7"));
+        assertThat(cassandra.circuits().suspended()).containsExactly(CAROL);
+        assertThat(cassandra.circuits().read(CAROL)).isEqualTo(fileSystem.circuits().read(CAROL));
+        assertThat(cassandra.circuits().read(BOB)).isEqualTo(fileSystem.circuits().read(BOB));
+        assertThat(cassandra.circuits().read(BOB).fallback()).isEqualTo(Fallback.SPAM);
         assertThat(cassandra.guests().guests()).containsExactlyInAnyOrder(new GuestStore.Guest(BOB, 1),
             new GuestStore.Guest(CAROL, 0));
         assertThat(cassandra.guests().token("token-hash-1"))
@@ -154,7 +165,9 @@ class FileSystemMigrationTest {
 
         assertThat(again.values()).allSatisfy(count -> assertThat(count.copied()).isZero());
         assertThat(again).containsEntry("plugins", new FileSystemMigration.Count(0, 2))
-            .containsEntry("audit entries", new FileSystemMigration.Count(0, 3));
+            .containsEntry("audit entries", new FileSystemMigration.Count(0, 3))
+            .containsEntry("circuits", new FileSystemMigration.Count(0, 2));
+        assertThat(cassandra.circuits().read(CAROL).version()).isEqualTo(1);
         assertThat(cassandra.variables().version(BOB)).isEqualTo(variablesVersion);
         assertThat(cassandra.plugins().history(BOB)).isEqualTo(history);
         assertThat(cassandra.audit().read(Optional.empty(), 10)).hasSize(3);
@@ -187,10 +200,22 @@ class FileSystemMigrationTest {
     }
 
     @Test
+    void aCircuitResetInCassandraMeanwhileShouldStayAsItIs() throws Exception {
+        cassandra.circuits().commit(CAROL, 0, Circuit.INITIAL.withFallback(Fallback.SPAM));
+
+        Map<String, FileSystemMigration.Count> counts = migrate();
+
+        assertThat(counts).containsEntry("circuits", new FileSystemMigration.Count(1, 1));
+        assertThat(cassandra.circuits().read(CAROL).suspended()).isFalse();
+        assertThat(cassandra.circuits().read(CAROL).fallback()).isEqualTo(Fallback.SPAM);
+        assertThat(cassandra.circuits().suspended()).isEmpty();
+    }
+
+    @Test
     void progressShouldReachEveryItemOfEachKind() throws Exception {
         migrate();
 
-        assertThat(progress).contains("plugins 2/2", "variables 2/2", "guests 2/2", "tokens 1/1", "audit entries 3/3");
+        assertThat(progress).contains("plugins 2/2", "variables 2/2", "circuits 2/2", "guests 2/2", "tokens 1/1", "audit entries 3/3");
     }
 
     private Map<String, FileSystemMigration.Count> migrate() throws Exception {
