@@ -1,9 +1,14 @@
 package org.hackablemail.it;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.commons.net.imap.IMAPClient;
 import org.apache.james.utils.TestIMAPClient;
 import org.hackablemail.launcher.DemoUsers;
 
@@ -11,7 +16,12 @@ import org.hackablemail.launcher.DemoUsers;
 final class BayesImap implements AutoCloseable {
     private static final Pattern EMAIL_ID = Pattern.compile("EMAILID \\(([^)]+)\\)");
 
-    private final TestIMAPClient imap = new TestIMAPClient();
+    /** RFC 3501 date-time, as APPEND takes it. */
+    private static final DateTimeFormatter INTERNAL_DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss Z", Locale.ENGLISH)
+        .withZone(ZoneOffset.UTC);
+
+    private final IMAPClient client = new IMAPClient();
+    private final TestIMAPClient imap = new TestIMAPClient(client);
 
     BayesImap(int port, String user) throws IOException {
         imap.connect("127.0.0.1", port).login(user, DemoUsers.PASSWORD);
@@ -65,6 +75,21 @@ final class BayesImap implements AutoCloseable {
 
     void flagFirst(String keyword) throws IOException {
         expectOk(imap.sendCommand("STORE 1 +FLAGS (" + keyword + ")"));
+    }
+
+    void unflagFirst(String keyword) throws IOException {
+        expectOk(imap.sendCommand("STORE 1 -FLAGS (" + keyword + ")"));
+    }
+
+    void flagLast(String keyword) throws IOException {
+        expectOk(imap.sendCommand("STORE * +FLAGS (" + keyword + ")"));
+    }
+
+    /** Appends a message with the internal date a client gives it, as when it uploads mail received long ago. */
+    void append(String mailbox, String message, Instant internalDate) throws IOException {
+        if (!client.append(mailbox, null, INTERNAL_DATE.format(internalDate), message)) {
+            throw new IOException("IMAP APPEND failed: " + client.getReplyString());
+        }
     }
 
     long count(String mailbox) throws IOException {

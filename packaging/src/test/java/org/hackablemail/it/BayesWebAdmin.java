@@ -32,7 +32,15 @@ final class BayesWebAdmin {
 
     /** Runs a training task to its end and returns its final state, as {@code /tasks/{id}/await} gives it. */
     JsonNode trainAndAwait(String query, String body) throws IOException, InterruptedException {
-        HttpResponse<String> started = send("/train?" + query, "POST", body);
+        return awaitTask(send("/train?" + query, "POST", body));
+    }
+
+    /** Runs the INBOX sweep ({@code learn-inbox}) to its end and returns its final state. */
+    JsonNode learnInboxAndAwait(String after) throws IOException, InterruptedException {
+        return awaitTask(send("/learn-inbox?after=" + after, "POST", ""));
+    }
+
+    private JsonNode awaitTask(HttpResponse<String> started) throws IOException, InterruptedException {
         if (started.statusCode() != 201) {
             throw new IOException("HTTP " + started.statusCode() + ": " + started.body());
         }
@@ -42,7 +50,7 @@ final class BayesWebAdmin {
             .build(), HttpResponse.BodyHandlers.ofString());
         JsonNode task = JSON.readTree(done.body());
         if (!task.path("status").asText().equals("completed")) {
-            throw new IOException("Training task " + taskId + " ended " + done.body());
+            throw new IOException("Task " + taskId + " ended " + done.body());
         }
         return task;
     }
