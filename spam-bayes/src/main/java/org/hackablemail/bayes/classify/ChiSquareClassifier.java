@@ -55,6 +55,9 @@ public final class ChiSquareClassifier {
         }
         boolean sharedAloneTooSmall = spamMessages < minimum(settings.minSpamMessages())
             || hamMessages < minimum(settings.minHamMessages());
+        // The evidence unit of each token (class docs): the smaller class, with the recipient's messages when mixed.
+        long sharedSmallerClass = Math.min(spamMessages, hamMessages);
+        long mixedSmallerClass = Math.min(spamMessages + ownSpam, hamMessages + ownHam);
         double[] spamminess = new double[tokens.size()];
         int telling = 0;
         double personalDeviation = -1;
@@ -67,8 +70,8 @@ public final class ChiSquareClassifier {
             double probability = isOwn
                 ? spamminess(mixed(own.spam(), ownSpam, sharedSpamRate, sharedStrength),
                     mixed(own.ham(), ownHam, sharedHamRate, sharedStrength),
-                    Math.min(spamMessages + ownSpam, hamMessages + ownHam))
-                : spamminess(sharedSpamRate, sharedHamRate, Math.min(spamMessages, hamMessages));
+                    mixedSmallerClass)
+                : spamminess(sharedSpamRate, sharedHamRate, sharedSmallerClass);
             double deviation = Math.abs(probability - 0.5);
             if (!Double.isNaN(probability) && deviation >= settings.minDeviation()) {
                 spamminess[telling++] = probability;
