@@ -222,11 +222,7 @@ class BayesMailFlowTest {
             imap.connect("127.0.0.1", JAMES.ports().imap()).login(user, DemoUsers.PASSWORD);
             Mailboxes.AWAIT.until(() -> imap.getMessageCount(folder) == count);
         }
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            return imap.connect("127.0.0.1", JAMES.ports().imap()).login(user, DemoUsers.PASSWORD)
-                .select(folder)
-                .readFirstMessage();
-        }
+        return Mailboxes.readFirstMessage(JAMES.ports().imap(), user, folder);
     }
 
     @FunctionalInterface

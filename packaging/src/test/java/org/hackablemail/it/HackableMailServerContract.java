@@ -200,7 +200,7 @@ abstract class HackableMailServerContract {
                 .login(user, DemoUsers.PASSWORD)
                 .select(TestIMAPClient.INBOX)
                 .awaitMessage(AWAIT);
-            return imap.readFirstMessage();
         }
+        return Mailboxes.readFirstMessage(ports().imap(), user, TestIMAPClient.INBOX);
     }
 }
