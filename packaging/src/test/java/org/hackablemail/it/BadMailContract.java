@@ -133,7 +133,8 @@ abstract class BadMailContract {
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(ownerBox.getMessageCount(TestIMAPClient.INBOX)).isEqualTo(1);
             assertThat(plainBox.getMessageCount(TestIMAPClient.INBOX)).isEqualTo(1);
-            return new Delivery(message.length, Optional.empty(), millis, ownerBox.readFirstMessageHeaders());
+            return new Delivery(message.length, Optional.empty(), millis,
+                Mailboxes.readFirstMessageHeader(james.ports().imap(), owner, TestIMAPClient.INBOX));
         }
     }
 

@@ -56,11 +56,6 @@ final class BayesImap implements AutoCloseable {
         return emailId(imap.sendCommand("FETCH * (EMAILID)"));
     }
 
-    /** The last message of the selected mailbox, which holds {@code count}, whole. */
-    String readLast(int count) throws IOException {
-        return imap.sendCommand("FETCH " + count + " (BODY.PEEK[])");
-    }
-
     void moveLast(String mailbox) throws IOException {
         expectOk(imap.sendCommand("MOVE * \"" + mailbox + "\""));
     }

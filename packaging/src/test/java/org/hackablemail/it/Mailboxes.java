@@ -57,28 +57,42 @@ final class Mailboxes {
         return readFirstMessage(ports.imap(), user, TestIMAPClient.INBOX);
     }
 
+    /** The first message of {@code user}'s {@code mailbox}, whole, as {@link #readMessage} reads it. */
+    static String readFirstMessage(int imapPort, String user, String mailbox) throws IOException {
+        return readMessage(imapPort, user, mailbox, 1);
+    }
+
+    /** The header of the first message of {@code user}'s {@code mailbox}, read as {@link #readMessage} reads. */
+    static String readFirstMessageHeader(int imapPort, String user, String mailbox) throws IOException {
+        return fetch(imapPort, user, mailbox, "FETCH 1 (BODY.PEEK[HEADER])");
+    }
+
     /**
-     * The first message of {@code user}'s {@code mailbox}, whole, read on a session of its own without setting
+     * Message {@code number} of {@code user}'s {@code mailbox}, whole, read on a session of its own without setting
      * {@code \Seen}. Rarely (twice in all runs so far: once in CI, once in 8 runs of BayesMailFlowTest here; never in
      * 900 fetches checked byte by byte against the literal's declared size), commons-net's IMAP client, which counts a
      * literal by the lines it reads, meets a stray {@code )} after the literal. So such a read is logged with the
      * reply the client got and made once more on a new session; a message that is wrong comes back wrong again.
      */
-    static String readFirstMessage(int imapPort, String user, String mailbox) throws IOException {
+    static String readMessage(int imapPort, String user, String mailbox, int number) throws IOException {
+        return fetch(imapPort, user, mailbox, "FETCH " + number + " (BODY.PEEK[])");
+    }
+
+    private static String fetch(int imapPort, String user, String mailbox, String command) throws IOException {
         try {
-            return fetchFirstMessage(imapPort, user, mailbox);
+            return fetchOnce(imapPort, user, mailbox, command);
         } catch (MalformedServerReplyException unexpectedReply) {
-            System.err.println("Reading the first message of " + user + "'s " + mailbox + " again: " + unexpectedReply.getMessage());
-            return fetchFirstMessage(imapPort, user, mailbox);
+            System.err.println(command + " in " + user + "'s " + mailbox + " again: " + unexpectedReply.getMessage());
+            return fetchOnce(imapPort, user, mailbox, command);
         }
     }
 
-    private static String fetchFirstMessage(int imapPort, String user, String mailbox) throws IOException {
+    private static String fetchOnce(int imapPort, String user, String mailbox, String command) throws IOException {
         IMAPClient client = new IMAPClient();
         try (TestIMAPClient imap = new TestIMAPClient(client)) {
             imap.connect("127.0.0.1", imapPort).login(user, DemoUsers.PASSWORD).select(mailbox);
             try {
-                return imap.readFirstMessageInMailbox("(BODY.PEEK[])");
+                return imap.sendCommand(command);
             } catch (MalformedServerReplyException unexpectedReply) {
                 System.err.println("The IMAP reply was:\n" + client.getReplyString());
                 throw unexpectedReply;
@@ -93,8 +107,8 @@ final class Mailboxes {
                 .login(user, DemoUsers.PASSWORD)
                 .select(TestIMAPClient.INBOX)
                 .awaitMessageCount(AWAIT, count);
-            return imap.sendCommand("FETCH " + count + " (BODY.PEEK[])");
         }
+        return readMessage(ports.imap(), user, TestIMAPClient.INBOX, count);
     }
 
     long messageCount(String user) throws Exception {

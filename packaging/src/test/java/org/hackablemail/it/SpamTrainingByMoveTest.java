@@ -145,7 +145,7 @@ class SpamTrainingByMoveTest {
     private String awaitInFolder(String owner, String folder, int count) throws Exception {
         try (BayesImap imap = new BayesImap(JAMES.ports().imap(), owner)) {
             Mailboxes.AWAIT.until(() -> imap.count(folder) == count);
-            return imap.select(folder).readLast(count);
         }
+        return Mailboxes.readMessage(JAMES.ports().imap(), owner, folder, count);
     }
 }
