@@ -13,6 +13,7 @@ import org.hackablemail.bayes.store.BayesStore;
 import org.hackablemail.bayes.store.EntryWrite;
 import org.hackablemail.bayes.store.TrainingEntry;
 import org.hackablemail.core.Owner;
+import org.hackablemail.core.circuit.Circuit;
 import org.hackablemail.core.circuit.CircuitStore;
 import org.hackablemail.core.store.AuditEntry;
 import org.hackablemail.core.store.PluginStore;
@@ -117,9 +118,12 @@ public final class FileSystemMigration {
         CircuitStore circuits = source.circuits();
         Set<Owner> candidates = new LinkedHashSet<>(owners);
         candidates.addAll(circuits.suspended());
-        List<Owner> withState = candidates.stream().filter(owner -> circuits.read(owner).version() > 0).toList();
+        List<Map.Entry<Owner, Circuit>> withState = candidates.stream()
+            .map(owner -> Map.entry(owner, circuits.read(owner)))
+            .filter(state -> state.getValue().version() > 0)
+            .toList();
         // Version 0: written only where Cassandra has no state for the owner.
-        return each("circuits", withState, owner -> target.circuits().commit(owner, 0, circuits.read(owner)));
+        return each("circuits", withState, state -> target.circuits().commit(state.getKey(), 0, state.getValue()));
     }
 
     private Count copyAudit() {
