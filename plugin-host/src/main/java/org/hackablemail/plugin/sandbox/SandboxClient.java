@@ -466,6 +466,13 @@ public final class SandboxClient implements PluginSandbox {
                 log.accept("Cannot compile " + plugin + " of " + owner + " again: it is not in the store");
                 return false;
             }
+            // A damaged copy would compile into code under another digest, and the call would still find none.
+            PluginDigest stored = PluginDigest.of(wasm.get());
+            if (!stored.equals(plugin)) {
+                log.accept("Cannot compile " + plugin + " of " + owner + " again: the store's copy is damaged (its bytes"
+                    + " digest to " + stored + ")");
+                return false;
+            }
             installed(onGuest(owner, FrameType.INSTALL,
                 Payloads.installRequest(new Payloads.InstallRequest(wasm.get(), true)),
                 settings.limits().compileTimeout()));

@@ -137,6 +137,20 @@ class SandboxClientTest {
     }
 
     @Test
+    void shouldNotCompileADamagedCopyFromTheStoreInPlaceOfTheModule() throws Exception {
+        PluginDigest plugin = sandbox.install("heidi@example.org", "error-set");
+        deleteCompiledCode(plugin);
+        byte[] otherModule = TestSandbox.wasm("refuse-77");
+        sandbox.damageModule(plugin, otherModule);
+
+        Outcome deferred = sandbox.run(plugin, call("heidi@example.org", 0));
+
+        assertDeferredForMissingCode(deferred);
+        assertThat(sandbox.log()).contains("Cannot compile " + plugin + " of heidi@example.org again: the store's copy"
+            + " is damaged (its bytes digest to " + PluginDigest.of(otherModule) + ")");
+    }
+
+    @Test
     void shouldNotTryAgainToCompileCodeThatFailedToCompileWhenTheNextCallsCome() throws Exception {
         PluginDigest refuse = installedWithoutCode("grace@example.org", "refuse-77");
 

@@ -62,6 +62,11 @@ final class TestSandbox implements AutoCloseable {
         modules.remove(plugin);
     }
 
+    /** The plugin source gives other bytes for the module, as a damaged store would. */
+    void damageModule(PluginDigest plugin, byte[] otherBytes) {
+        modules.put(plugin, otherBytes);
+    }
+
     /** Runs one call and, when it succeeded, commits its variable writes for the owner. */
     Outcome run(PluginDigest plugin, EmailCall call) {
         Map<String, byte[]> owned = variables.computeIfAbsent(call.owner(), any -> new ConcurrentHashMap<>());
