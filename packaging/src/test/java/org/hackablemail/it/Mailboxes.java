@@ -69,10 +69,12 @@ final class Mailboxes {
 
     /**
      * Message {@code number} of {@code user}'s {@code mailbox}, whole, read on a session of its own without setting
-     * {@code \Seen}. Rarely (twice in all runs so far: once in CI, once in 8 runs of BayesMailFlowTest here; never in
-     * 900 fetches checked byte by byte against the literal's declared size), commons-net's IMAP client, which counts a
-     * literal by the lines it reads, meets a stray {@code )} after the literal. So such a read is logged with the
-     * reply the client got and made once more on a new session; a message that is wrong comes back wrong again.
+     * {@code \Seen}. Now and then (once in CI, in about one of ten local runs of BayesMailFlowTest and
+     * InProcessJamesTest), the first line the client reads after a complete SELECT reply and a FETCH is a lone
+     * {@code )}, as if the end of James 3.8.1's FETCH reply overtook its start, and commons-net fails on it. The
+     * message itself is right (900 fetches checked byte by byte against the literal's declared size found nothing
+     * wrong). So such a read is logged with both replies and made once more on a new session; a message that is wrong
+     * comes back wrong again.
      */
     static String readMessage(int imapPort, String user, String mailbox, int number) throws IOException {
         return fetch(imapPort, user, mailbox, "FETCH " + number + " (BODY.PEEK[])");
@@ -91,10 +93,12 @@ final class Mailboxes {
         IMAPClient client = new IMAPClient();
         try (TestIMAPClient imap = new TestIMAPClient(client)) {
             imap.connect("127.0.0.1", imapPort).login(user, DemoUsers.PASSWORD).select(mailbox);
+            String selected = client.getReplyString();
             try {
                 return imap.sendCommand(command);
             } catch (MalformedServerReplyException unexpectedReply) {
-                System.err.println("The IMAP reply was:\n" + client.getReplyString());
+                System.err.println("The IMAP reply to SELECT was:\n" + selected + "and to " + command + ":\n"
+                    + client.getReplyString());
                 throw unexpectedReply;
             }
         }
