@@ -45,7 +45,11 @@ public interface PluginStore {
     /** Leaves the owner without an active plugin; the versions stay. */
     void deactivate(Owner owner);
 
-    /** The module with this digest, as pushed; empty when no version refers to it. */
+    /**
+     * The module with this digest, as pushed; empty when no version refers to it.
+     *
+     * @throws IllegalStateException when the stored copy is damaged: its bytes do not match the digest
+     */
     Optional<byte[]> module(PluginDigest digest);
 
     /** What the owner's plugin reads with {@code config_get}; empty when nothing was set. */

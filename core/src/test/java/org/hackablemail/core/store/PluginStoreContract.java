@@ -48,6 +48,9 @@ public abstract class PluginStoreContract {
         return first;
     }
 
+    /** Changes the stored bytes of the module in place, as a disk or a restore gone wrong would. */
+    protected abstract void damageModule(PluginDigest digest);
+
     protected static byte[] module(int number) {
         return ("\0asm module " + number).getBytes(StandardCharsets.UTF_8);
     }
@@ -211,6 +214,18 @@ public abstract class PluginStoreContract {
         store.delete(BOB);
 
         assertThat(store.module(PluginDigest.of(FIRST))).hasValueSatisfying(wasm -> assertThat(wasm).isEqualTo(FIRST));
+    }
+
+    @Test
+    void aDamagedModuleShouldBeRefusedRatherThanReturned() {
+        PluginStore store = store();
+        store.push(BOB, FIRST, "bob", null);
+
+        damageModule(PluginDigest.of(FIRST));
+
+        assertThatThrownBy(() -> store.module(PluginDigest.of(FIRST)))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("is damaged");
     }
 
     @Test

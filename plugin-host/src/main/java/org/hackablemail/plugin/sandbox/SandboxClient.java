@@ -466,7 +466,8 @@ public final class SandboxClient implements PluginSandbox {
                 log.accept("Cannot compile " + plugin + " of " + owner + " again: it is not in the store");
                 return false;
             }
-            // A damaged copy would compile into code under another digest, and the call would still find none.
+            // The bundle's stores refuse a damaged copy already; from any other source, it would compile under
+            // another digest and the call would still find no code.
             PluginDigest stored = PluginDigest.of(wasm.get());
             if (!stored.equals(plugin)) {
                 log.accept("Cannot compile " + plugin + " of " + owner + " again: the store's copy is damaged (its bytes"

@@ -127,7 +127,12 @@ public final class FileSystemPluginStore implements PluginStore {
     @Override
     public Optional<byte[]> module(PluginDigest digest) {
         try {
-            return Optional.of(Files.readAllBytes(modulePath(digest)));
+            byte[] wasm = Files.readAllBytes(modulePath(digest));
+            if (!PluginDigest.of(wasm).equals(digest)) {
+                throw new IllegalStateException("The plugin module " + digest + " on disk is damaged: its "
+                    + wasm.length + " bytes do not match its digest");
+            }
+            return Optional.of(wasm);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +27,18 @@ class FileSystemPluginStoreTest extends PluginStoreContract {
     @Override
     protected PluginStore store(Clock clock, int keepVersions) {
         return new FileSystemPluginStore(directory, clock, keepVersions);
+    }
+
+    @Override
+    protected void damageModule(PluginDigest digest) {
+        Path module = directory.resolve("modules").resolve(digest.hex().substring(0, 2)).resolve(digest.hex() + ".wasm");
+        try {
+            byte[] bytes = Files.readAllBytes(module);
+            bytes[bytes.length - 1] ^= 1;
+            Files.write(module, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private FileSystemPluginStore open() {
