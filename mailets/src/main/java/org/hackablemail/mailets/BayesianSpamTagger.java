@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -30,6 +31,7 @@ import org.hackablemail.bayes.classify.ModelUsed;
 import org.hackablemail.bayes.classify.Verdict;
 import org.hackablemail.bayes.store.Scope;
 import org.hackablemail.message.MailSnapshots;
+import org.hackablemail.message.TopHeaderFields;
 import org.hackablemail.metrics.BundleMetrics;
 import org.hackablemail.plugins.JamesOwners;
 import org.hackablemail.spam.MessageBytes;
@@ -199,14 +201,16 @@ public class BayesianSpamTagger extends GenericMailet {
     }
 
     private static void tag(Mail mail, Tagging tagging) throws MessagingException {
-        MimeMessage message = mail.getMessage();
-        message.setHeader(VERDICT_HEADER, tagging.verdict().headerValue());
-        message.setHeader(SCORE_HEADER, tagging.score());
-        message.setHeader(MODEL_HEADER, tagging.model().headerValue());
+        List<String> fields = new ArrayList<>(List.of(VERDICT_HEADER + ": " + tagging.verdict().headerValue(),
+            SCORE_HEADER + ": " + tagging.score(), MODEL_HEADER + ": " + tagging.model().headerValue()));
         if (tagging.verdict() == Verdict.YES) {
-            message.setHeader(FLAG_HEADER, "YES");
+            fields.add(FLAG_HEADER + ": YES");
         }
-        message.saveChanges();
+        // Whatever the sender wrote in these fields goes; an upstream filter's X-Spam-Flag stays unless we set ours.
+        Set<String> replaced = fields.stream()
+            .map(field -> field.substring(0, field.indexOf(':')).toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
+        TopHeaderFields.put(mail, fields, (name, value) -> replaced.contains(name.toLowerCase(Locale.ROOT)));
         mail.setAttribute(new Attribute(VERDICT_ATTRIBUTE, AttributeValue.of(tagging.verdict().headerValue())));
         mail.setAttribute(new Attribute(SCORE_ATTRIBUTE, AttributeValue.of(Double.parseDouble(tagging.score()))));
     }

@@ -15,6 +15,7 @@ import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.hackablemail.message.TopHeaderFields;
 import org.hackablemail.metrics.BundleMetrics;
 import org.hackablemail.spf.AuthenticationResultsHeader;
 import org.hackablemail.spf.BudgetedSpfDns;
@@ -107,7 +108,8 @@ public class SpfAnnotator extends GenericMailet {
             topLines.add(ReceivedSpfHeader.NAME + ": " + ReceivedSpfHeader.value(verdict, settings.receiver()));
         }
         topLines.add(AuthenticationResultsHeader.NAME + ": " + AuthenticationResultsHeader.value(settings.receiver(), verdicts));
-        SpfAnnotatorHeaders.prependAndDropForged(mail.getMessage(), topLines, settings.receiver());
+        TopHeaderFields.put(mail, topLines, (name, value) -> name.equalsIgnoreCase(AuthenticationResultsHeader.NAME)
+            && AuthenticationResultsHeader.claims(value, settings.receiver()));
         mail.setAttribute(new Attribute(RESULT_ATTRIBUTE, AttributeValue.of(verdicts.get(0).result().keyword())));
     }
 
