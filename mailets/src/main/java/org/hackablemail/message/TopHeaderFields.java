@@ -83,6 +83,10 @@ public final class TopHeaderFields {
 
     static void rewrite(InputStream message, OutputStream out, List<String> topLines, FieldFilter dropped) throws IOException {
         for (String line : topLines) {
+            // A break inside a line would smuggle in a field of its own; the writers quote what senders give them.
+            if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("A header line must not hold a line break: " + line.replaceAll("[\r\n]", "\\\\n"));
+            }
             out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         InputStream in = new BufferedInputStream(message);

@@ -1,6 +1,7 @@
 package org.hackablemail.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -48,6 +49,13 @@ class TopHeaderFieldsTest {
 
         assertThat(rewrite(message, List.of("X-Top: 1"), (name, value) -> name.equals("From")))
             .isEqualTo(concat("X-Top: 1\r\n".getBytes(StandardCharsets.UTF_8), "Subject: caf\u00e9\n\nBody \u00e9\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void putShouldRefuseALineThatWouldBreakIntoAnotherField() {
+        assertThatThrownBy(() -> rewrite("From: a@example.org\r\n\r\nHi\r\n", List.of("X-Top: 1\rX-Smuggled: yes"), NOTHING))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("must not hold a line break");
     }
 
     @Test
