@@ -9,11 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
-import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.lifecycle.api.LifecycleUtil;
@@ -201,16 +200,18 @@ public class BayesianSpamTagger extends GenericMailet {
     }
 
     private static void tag(Mail mail, Tagging tagging) throws MessagingException {
-        List<String> fields = new ArrayList<>(List.of(VERDICT_HEADER + ": " + tagging.verdict().headerValue(),
-            SCORE_HEADER + ": " + tagging.score(), MODEL_HEADER + ": " + tagging.model().headerValue()));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(VERDICT_HEADER, tagging.verdict().headerValue());
+        fields.put(SCORE_HEADER, tagging.score());
+        fields.put(MODEL_HEADER, tagging.model().headerValue());
         if (tagging.verdict() == Verdict.YES) {
-            fields.add(FLAG_HEADER + ": YES");
+            fields.put(FLAG_HEADER, "YES");
         }
         // Whatever the sender wrote in these fields goes; an upstream filter's X-Spam-Flag stays unless we set ours.
-        Set<String> replaced = fields.stream()
-            .map(field -> field.substring(0, field.indexOf(':')).toLowerCase(Locale.ROOT))
-            .collect(Collectors.toSet());
-        TopHeaderFields.put(mail, fields, (name, value) -> replaced.contains(name.toLowerCase(Locale.ROOT)));
+        Set<String> replaced = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        replaced.addAll(fields.keySet());
+        TopHeaderFields.put(mail, fields.entrySet().stream().map(field -> field.getKey() + ": " + field.getValue()).toList(),
+            (name, value) -> replaced.contains(name));
         mail.setAttribute(new Attribute(VERDICT_ATTRIBUTE, AttributeValue.of(tagging.verdict().headerValue())));
         mail.setAttribute(new Attribute(SCORE_ATTRIBUTE, AttributeValue.of(Double.parseDouble(tagging.score()))));
     }

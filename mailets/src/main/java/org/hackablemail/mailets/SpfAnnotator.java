@@ -109,7 +109,7 @@ public class SpfAnnotator extends GenericMailet {
         }
         topLines.add(AuthenticationResultsHeader.NAME + ": " + AuthenticationResultsHeader.value(settings.receiver(), verdicts));
         TopHeaderFields.put(mail, topLines, (name, value) -> name.equalsIgnoreCase(AuthenticationResultsHeader.NAME)
-            && AuthenticationResultsHeader.claims(value, settings.receiver()));
+            && AuthenticationResultsHeader.claims(value.get(), settings.receiver()));
         mail.setAttribute(new Attribute(RESULT_ATTRIBUTE, AttributeValue.of(verdicts.get(0).result().keyword())));
     }
 

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import javax.mail.MessagingException;
 import javax.mail.Session;
@@ -32,11 +34,13 @@ import org.apache.mailet.Mail;
  * stores it and in every search James's mailbox runs over it.</p>
  */
 public final class TopHeaderFields {
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+
     /** Which existing fields to drop. */
     @FunctionalInterface
     public interface FieldFilter {
-        /** @param value the field's value, unfolded and trimmed */
-        boolean drop(String name, String value);
+        /** @param value the field's value, unfolded and trimmed: built only for a filter that asks for it */
+        boolean drop(String name, Supplier<String> value);
     }
 
     private TopHeaderFields() {
@@ -133,8 +137,8 @@ public final class TopHeaderFields {
         // ISO-8859-1 maps each byte to one char: the name and value are judged, the bytes themselves are copied.
         String text = field.toString(StandardCharsets.ISO_8859_1);
         int colon = text.indexOf(':');
-        boolean drop = colon > 0
-            && dropped.drop(text.substring(0, colon).trim(), text.substring(colon + 1).replaceAll("\r?\n", "").trim());
+        boolean drop = colon > 0 && dropped.drop(text.substring(0, colon).trim(),
+            () -> LINE_BREAK.matcher(text.substring(colon + 1)).replaceAll("").trim());
         if (!drop) {
             field.writeTo(out);
         }
