@@ -1,7 +1,7 @@
 #!/bin/sh
 # End-to-end SMTP throughput: a stock James 3.8.1 with the whole Hackable Mail chain against the same James without
 # the bundle's mailets, in turn, in one run (org.hackablemail.bench.SmtpThroughputBenchmark).
-# Usage: [BENCH_OPTS="-Dbench.warmUp=1000 -Dbench.compare=bare-with-fields,chain"] packaging/bench.sh [messages per round,
+# Usage: [BENCH_OPTS="-Dbench.warmUp=1000 -Dbench.compare=bare,chain-baseline,chain -Dbench.baseline=../before"] packaging/bench.sh [messages per round,
 #   default 1000] [rounds, default 3] (the options: SmtpThroughputBenchmark's javadoc)
 # Needs the built bundle: mvn -DskipTests install
 set -eu

@@ -6,18 +6,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
+import org.apache.commons.io.FileUtils;
 import org.apache.james.utils.SMTPMessageSender;
 import org.apache.james.utils.TestIMAPClient;
 import org.hackablemail.launcher.JamesConfiguration;
@@ -40,11 +46,13 @@ import org.w3c.dom.NodeList;
  * plugin: they warm the JIT up, while the measured mailbox starts empty in both runs (James's memory mailbox searches
  * the whole mailbox on each append, so its cost grows with the mailbox).</p>
  *
- * <p>{@code -Dbench.compare=first,second} picks the two setups (default {@code bare,chain}; the ratio is the second's
- * throughput over the first's): {@code bare}, {@code chain}, and {@code bare-with-fields}, the bare James sent each
- * message with the three fields the chain's spam tagger puts on top already in it, so that it stores the same bytes
- * as the chain. {@code bare-with-fields,chain} tells what the bundle's mailets cost; {@code bare,bare-with-fields}
- * what James pays for storing and searching the three fields.</p>
+ * <p>{@code -Dbench.compare=first,second[,...]} picks the setups each round runs in turn (default {@code bare,chain};
+ * each ratio is a setup's throughput over the first's): {@code bare}, {@code chain}, {@code bare-with-fields}, the
+ * bare James sent each message with the three fields the chain's spam tagger puts on top already in it, so that it
+ * stores the same bytes as the chain, and {@code chain-baseline}, the whole chain of another build of the bundle:
+ * {@code -Dbench.baseline=<checkout>} names a built checkout (its {@code james-conf} and extension jar), say the
+ * commit before a change. {@code bare-with-fields,chain} tells what the bundle's mailets cost;
+ * {@code bare,bare-with-fields} what James pays for storing and searching the three fields.</p>
  */
 public final class SmtpThroughputBenchmark {
     private static final String OWNER = "bench@demo.test";
@@ -55,15 +63,18 @@ public final class SmtpThroughputBenchmark {
 
     /** What James runs and what it is sent. */
     private enum Setup {
-        BARE(false, ""),
-        BARE_WITH_FIELDS(false, "X-Spam-Bayes: unknown\r\nX-Spam-Bayes-Score: 0.5000\r\nX-Spam-Bayes-Model: shared\r\n"),
-        CHAIN(true, "");
+        BARE(false, false, ""),
+        BARE_WITH_FIELDS(false, false, "X-Spam-Bayes: unknown\r\nX-Spam-Bayes-Score: 0.5000\r\nX-Spam-Bayes-Model: shared\r\n"),
+        CHAIN(true, false, ""),
+        CHAIN_BASELINE(true, true, "");
 
         private final boolean withBundle;
+        private final boolean baseline;
         private final String extraFields;
 
-        Setup(boolean withBundle, String extraFields) {
+        Setup(boolean withBundle, boolean baseline, String extraFields) {
             this.withBundle = withBundle;
+            this.baseline = baseline;
             this.extraFields = extraFields;
         }
 
@@ -87,29 +98,56 @@ public final class SmtpThroughputBenchmark {
         byte[] plugin = Files.readAllBytes(Path.of(args[3]));
         int messages = Integer.parseInt(args[4]);
         int rounds = Integer.parseInt(args[5]);
-        String[] compared = System.getProperty("bench.compare", "bare,chain").split(",");
-        Setup first = Setup.of(compared[0]);
-        Setup second = Setup.of(compared[1]);
+        List<Setup> setups = Arrays.stream(System.getProperty("bench.compare", "bare,chain").split(",")).map(Setup::of).toList();
+        Map<Setup, Bundle> bundles = new EnumMap<>(Setup.class);
+        for (Setup setup : setups) {
+            bundles.put(setup, setup.baseline ? Bundle.builtIn(Path.of(System.getProperty("bench.baseline"))) : new Bundle(jamesConf, extensionJar));
+        }
 
-        List<Double> firstRates = new ArrayList<>();
-        List<Double> secondRates = new ArrayList<>();
+        Map<Setup, List<Double>> rates = new EnumMap<>(Setup.class);
         for (int round = 1; round <= rounds; round++) {
-            firstRates.add(measure(first, jamesConf, extensionJar, classpath, plugin, messages));
-            secondRates.add(measure(second, jamesConf, extensionJar, classpath, plugin, messages));
+            for (Setup setup : setups) {
+                rates.computeIfAbsent(setup, any -> new ArrayList<>()).add(measure(setup, bundles.get(setup), classpath, plugin, messages));
+            }
         }
         System.out.printf(Locale.ROOT, "%n%d messages per round, %d SMTP clients, %d rounds%n", messages, CLIENTS, rounds);
-        System.out.printf(Locale.ROOT, "%-18s %8.1f msg/s (median of %s)%n", first.label(), median(firstRates), format(firstRates));
-        System.out.printf(Locale.ROOT, "%-18s %8.1f msg/s (median of %s)%n", second.label(), median(secondRates), format(secondRates));
-        System.out.printf(Locale.ROOT, "ratio              %8.2f%s%n", median(secondRates) / median(firstRates),
-            first == Setup.BARE && second == Setup.CHAIN ? "  (target >= 0.85)" : "");
+        double reference = median(rates.get(setups.get(0)));
+        for (Setup setup : setups) {
+            double rate = median(rates.get(setup));
+            System.out.printf(Locale.ROOT, "%-18s %8.1f msg/s (median of %s), ratio %.2f (rounds %s)%n", setup.label(), rate,
+                format(rates.get(setup), "%.1f"), rate / reference, format(roundRatios(rates.get(setup), rates.get(setups.get(0))), "%.2f"));
+        }
+        if (setups.get(0) == Setup.BARE && setups.contains(Setup.CHAIN)) {
+            System.out.println("target: chain >= 0.85 of bare");
+        }
     }
 
-    private static double measure(Setup setup, Path jamesConf, Path extensionJar, Path classpath, byte[] plugin,
-                                  int messages) throws Exception {
+    /** The James configuration and extension jar a setup runs. */
+    private record Bundle(Path jamesConf, Path extensionJar) {
+        /** A checkout built with {@code mvn -DskipTests package}. */
+        static Bundle builtIn(Path checkout) throws IOException {
+            try (Stream<Path> jars = Files.list(checkout.resolve("packaging/target"))) {
+                Path jar = jars.filter(path -> path.getFileName().toString().startsWith("hackable-mail-extension-")).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no built extension jar in " + checkout));
+                return new Bundle(checkout.resolve("james-conf"), jar);
+            }
+        }
+    }
+
+    private static double measure(Setup setup, Bundle bundle, Path classpath, byte[] plugin, int messages) throws Exception {
+        Path directory = Files.createTempDirectory("bench-" + setup.label());
+        try {
+            return measure(setup, bundle, classpath, plugin, messages, new JamesHome(directory));
+        } finally {
+            FileUtils.deleteDirectory(directory.toFile());
+        }
+    }
+
+    private static double measure(Setup setup, Bundle bundle, Path classpath, byte[] plugin, int messages, JamesHome home)
+            throws Exception {
         ServerPorts ports = ServerPorts.free();
-        JamesHome home = new JamesHome(Files.createTempDirectory("bench-" + setup.label()));
-        String token = home.prepare(new JamesConfiguration(jamesConf), ports);
-        home.installExtension(extensionJar);
+        String token = home.prepare(new JamesConfiguration(bundle.jamesConf()), ports);
+        home.installExtension(bundle.extensionJar());
         if (!setup.withBundle) {
             removeHackableMailMailets(home.conf().resolve("mailetcontainer.xml"));
         }
@@ -189,7 +227,11 @@ public final class SmtpThroughputBenchmark {
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    private static String format(List<Double> values) {
-        return values.stream().map(value -> String.format(Locale.ROOT, "%.1f", value)).toList().toString();
+    private static List<Double> roundRatios(List<Double> rates, List<Double> references) {
+        return IntStream.range(0, rates.size()).mapToObj(round -> rates.get(round) / references.get(round)).toList();
+    }
+
+    private static String format(List<Double> values, String format) {
+        return values.stream().map(value -> String.format(Locale.ROOT, format, value)).toList().toString();
     }
 }
