@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -35,7 +36,7 @@ import org.hackablemail.core.trace.TraceStore;
  * retention allows, it is rewritten with what is kept. Reads apply the retention exactly. A line cut short by a
  * crash is skipped. Ids are the time of the append in microseconds, or one more than the last id when that is
  * larger, so that they keep increasing across restarts and deletes. Only what each owner's file holds is in memory:
- * its latest id, how many entries and how much weight.
+ * its path, latest id, how many entries and how much weight.
  */
 public final class FileSystemTraceStore implements TraceStore {
     private static final String SUFFIX = ".jsonl";
@@ -48,10 +49,15 @@ public final class FileSystemTraceStore implements TraceStore {
 
     /** What this node knows of one owner's file; also the lock its reads and writes hold. */
     private static final class OwnerFile {
+        private final Path path;
         private boolean loaded;
         private long latestId;
         private int entries;
         private long weight;
+
+        OwnerFile(Path path) {
+            this.path = path;
+        }
     }
 
     public FileSystemTraceStore(Path directory, TraceRetention retention, Clock clock) {
@@ -66,14 +72,7 @@ public final class FileSystemTraceStore implements TraceStore {
         synchronized (state) {
             load(entry.owner(), state);
             TraceEntry stored = entry.withId(Math.max(state.latestId + 1, micros(clock.instant())));
-            Path file = file(entry.owner());
-            try {
-                Files.createDirectories(file.getParent());
-                Files.write(file, (TraceJson.write(stored) + "\n").getBytes(StandardCharsets.UTF_8),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                throw new StorageUnavailableException("Cannot append to the trace " + file, e);
-            }
+            appendLine(state.path, (TraceJson.write(stored) + "\n").getBytes(StandardCharsets.UTF_8));
             state.latestId = stored.id();
             state.entries++;
             state.weight += stored.weight();
@@ -84,12 +83,26 @@ public final class FileSystemTraceStore implements TraceStore {
         }
     }
 
+    /** The shard's directory is made on the first append that misses it, not checked on every append. */
+    private static void appendLine(Path file, byte[] line) {
+        try {
+            try {
+                Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (NoSuchFileException e) {
+                Files.createDirectories(file.getParent());
+                Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            throw new StorageUnavailableException("Cannot append to the trace " + file, e);
+        }
+    }
+
     @Override
     public TracePage read(Owner owner, TraceQuery query) {
         OwnerFile state = state(owner);
         synchronized (state) {
             load(owner, state);
-            return query.pageOf(retention.retained(readAll(owner), clock.instant()));
+            return query.pageOf(retention.retained(readAll(owner, state.path), clock.instant()));
         }
     }
 
@@ -108,7 +121,7 @@ public final class FileSystemTraceStore implements TraceStore {
         synchronized (state) {
             load(owner, state);
             try {
-                Files.deleteIfExists(file(owner));
+                Files.deleteIfExists(state.path);
             } catch (IOException e) {
                 throw new StorageUnavailableException("Cannot delete the trace of " + owner, e);
             }
@@ -141,12 +154,12 @@ public final class FileSystemTraceStore implements TraceStore {
 
     /** Deletes the file under its owner's lock, if its owner is known; the next read of it loads afresh. */
     private void purge(Path trace) throws IOException {
-        Optional<Owner> owner = files.keySet().stream().filter(candidate -> file(candidate).equals(trace)).findFirst();
-        if (owner.isEmpty()) {
+        Optional<OwnerFile> known = files.values().stream().filter(candidate -> candidate.path.equals(trace)).findFirst();
+        if (known.isEmpty()) {
             Files.deleteIfExists(trace);
             return;
         }
-        OwnerFile state = state(owner.get());
+        OwnerFile state = known.get();
         synchronized (state) {
             Files.deleteIfExists(trace);
             state.entries = 0;
@@ -155,14 +168,14 @@ public final class FileSystemTraceStore implements TraceStore {
     }
 
     private OwnerFile state(Owner owner) {
-        return files.computeIfAbsent(owner, any -> new OwnerFile());
+        return files.computeIfAbsent(owner, any -> new OwnerFile(file(owner)));
     }
 
     private void load(Owner owner, OwnerFile state) {
         if (state.loaded) {
             return;
         }
-        List<TraceEntry> entries = readAll(owner);
+        List<TraceEntry> entries = readAll(owner, state.path);
         state.latestId = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).id();
         state.entries = entries.size();
         state.weight = entries.stream().mapToLong(TraceEntry::weight).sum();
@@ -170,22 +183,21 @@ public final class FileSystemTraceStore implements TraceStore {
     }
 
     private void compact(Owner owner, OwnerFile state) {
-        List<TraceEntry> kept = retention.retained(readAll(owner), clock.instant());
+        List<TraceEntry> kept = retention.retained(readAll(owner, state.path), clock.instant());
         StringBuilder content = new StringBuilder();
         try {
             for (TraceEntry entry : kept) {
                 content.append(TraceJson.write(entry)).append('\n');
             }
-            AtomicFiles.write(file(owner), content.toString().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(state.path, content.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new StorageUnavailableException("Cannot rewrite the trace " + file(owner), e);
+            throw new StorageUnavailableException("Cannot rewrite the trace " + state.path, e);
         }
         state.entries = kept.size();
         state.weight = kept.stream().mapToLong(TraceEntry::weight).sum();
     }
 
-    private List<TraceEntry> readAll(Owner owner) {
-        Path file = file(owner);
+    private static List<TraceEntry> readAll(Owner owner, Path file) {
         if (!Files.exists(file)) {
             return List.of();
         }

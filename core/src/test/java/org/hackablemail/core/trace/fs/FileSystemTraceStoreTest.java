@@ -76,4 +76,17 @@ class FileSystemTraceStoreTest extends TraceStoreContract {
         assertThat(files()).isEmpty();
         assertThat(store.read(BOB, TraceQuery.latest(10)).entries()).isEmpty();
     }
+
+    @Test
+    void anAppendShouldMakeItsShardDirectoryAgainWhenItWasRemoved() throws IOException {
+        TraceStore store = store(TraceRetention.DEFAULT, clock);
+        store.append(entry(BOB, clock.instant(), "first"));
+        Path shard = files().get(0).getParent();
+        Files.delete(files().get(0));
+        Files.delete(shard);
+
+        store.append(entry(BOB, clock.instant(), "second"));
+
+        assertThat(store.read(BOB, TraceQuery.latest(10)).entries()).extracting(TraceEntry::subject).containsExactly("second");
+    }
 }
