@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -208,10 +207,8 @@ public class BayesianSpamTagger extends GenericMailet {
             fields.put(FLAG_HEADER, "YES");
         }
         // Whatever the sender wrote in these fields goes; an upstream filter's X-Spam-Flag stays unless we set ours.
-        Set<String> replaced = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        replaced.addAll(fields.keySet());
         TopHeaderFields.put(mail, fields.entrySet().stream().map(field -> field.getKey() + ": " + field.getValue()).toList(),
-            (name, value) -> replaced.contains(name));
+            (name, value) -> fields.keySet().stream().anyMatch(name::equalsIgnoreCase));
         mail.setAttribute(new Attribute(VERDICT_ATTRIBUTE, AttributeValue.of(tagging.verdict().headerValue())));
         mail.setAttribute(new Attribute(SCORE_ATTRIBUTE, AttributeValue.of(Double.parseDouble(tagging.score()))));
     }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 
@@ -148,15 +149,28 @@ class BayesianSpamTaggerTest {
 
     @Test
     void shouldReplaceVerdictHeadersTheMessageCameWith() throws Exception {
-        train();
-        byte[] forged = ("X-Spam-Bayes: no\r\nX-Spam-Bayes-Score: 0.0000\r\n"
-            + new String(SyntheticMail.spam(3), StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
-        FakeMail mail = mail(forged);
-
-        tagger(config()).service(mail);
+        FakeMail mail = spamTaggedAfter("X-Spam-Bayes: no\r\nX-Spam-Bayes-Score: 0.0000\r\n");
 
         assertThat(mail.getMessage().getHeader("X-Spam-Bayes")).containsExactly("yes");
         assertThat(mail.getMessage().getHeader("X-Spam-Bayes-Score")).hasSize(1);
+    }
+
+    @Test
+    void shouldReplaceVerdictHeadersWhateverTheirCaseOrFolding() throws Exception {
+        FakeMail mail = spamTaggedAfter("x-spam-BAYES: no\r\nX-Spam-Bayes-Model :\r\n\tshared\r\n");
+
+        assertThat(mail.getMessage().getHeader("X-Spam-Bayes")).containsExactly("yes");
+        assertThat(mail.getMessage().getHeader("X-Spam-Bayes-Model")).hasSize(1);
+        assertThat(Collections.list(mail.getMessage().getAllHeaderLines())).noneMatch(line -> line.contains("\tshared"));
+    }
+
+    /** A trained tagger's work on a spam message that came with {@code forgedFields} on top. */
+    private FakeMail spamTaggedAfter(String forgedFields) throws Exception {
+        train();
+        FakeMail mail = mail((forgedFields + new String(SyntheticMail.spam(3), StandardCharsets.US_ASCII))
+            .getBytes(StandardCharsets.US_ASCII));
+        tagger(config()).service(mail);
+        return mail;
     }
 
     /** The plugins read the same snapshot in local-delivery, with the header as the tagger left it. */

@@ -83,7 +83,10 @@ public final class SmtpThroughputBenchmark {
         }
 
         static Setup of(String label) {
-            return valueOf(label.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            String name = label.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            return Arrays.stream(values()).filter(setup -> setup.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown setup '" + label + "' in -Dbench.compare; known: "
+                    + Arrays.stream(values()).map(Setup::label).toList()));
         }
     }
 
@@ -101,7 +104,7 @@ public final class SmtpThroughputBenchmark {
         List<Setup> setups = Arrays.stream(System.getProperty("bench.compare", "bare,chain").split(",")).map(Setup::of).toList();
         Map<Setup, Bundle> bundles = new EnumMap<>(Setup.class);
         for (Setup setup : setups) {
-            bundles.put(setup, setup.baseline ? Bundle.builtIn(Path.of(System.getProperty("bench.baseline"))) : new Bundle(jamesConf, extensionJar));
+            bundles.put(setup, setup.baseline ? Bundle.builtIn(baselineCheckout()) : new Bundle(jamesConf, extensionJar));
         }
 
         Map<Setup, List<Double>> rates = new EnumMap<>(Setup.class);
@@ -122,13 +125,22 @@ public final class SmtpThroughputBenchmark {
         }
     }
 
+    private static Path baselineCheckout() {
+        String checkout = System.getProperty("bench.baseline");
+        if (checkout == null || checkout.isBlank()) {
+            throw new IllegalArgumentException("chain-baseline needs -Dbench.baseline=<a checkout built with mvn -DskipTests package>");
+        }
+        return Path.of(checkout);
+    }
+
     /** The James configuration and extension jar a setup runs. */
     private record Bundle(Path jamesConf, Path extensionJar) {
         /** A checkout built with {@code mvn -DskipTests package}. */
         static Bundle builtIn(Path checkout) throws IOException {
-            try (Stream<Path> jars = Files.list(checkout.resolve("packaging/target"))) {
+            Path target = checkout.resolve("packaging/target");
+            try (Stream<Path> jars = Files.isDirectory(target) ? Files.list(target) : Stream.empty()) {
                 Path jar = jars.filter(path -> path.getFileName().toString().startsWith("hackable-mail-extension-")).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no built extension jar in " + checkout));
+                    .orElseThrow(() -> new IllegalArgumentException("No built extension jar in " + checkout + ": run mvn -DskipTests package there"));
                 return new Bundle(checkout.resolve("james-conf"), jar);
             }
         }
@@ -136,11 +148,15 @@ public final class SmtpThroughputBenchmark {
 
     private static double measure(Setup setup, Bundle bundle, Path classpath, byte[] plugin, int messages) throws Exception {
         Path directory = Files.createTempDirectory("bench-" + setup.label());
+        double perSecond;
         try {
-            return measure(setup, bundle, classpath, plugin, messages, new JamesHome(directory));
-        } finally {
-            FileUtils.deleteDirectory(directory.toFile());
+            perSecond = measure(setup, bundle, classpath, plugin, messages, new JamesHome(directory));
+        } catch (Exception e) {
+            // Its James log tells why: the home of a failed round stays.
+            throw new IllegalStateException("The " + setup.label() + " round failed; its James home is kept in " + directory, e);
         }
+        FileUtils.deleteDirectory(directory.toFile());
+        return perSecond;
     }
 
     private static double measure(Setup setup, Bundle bundle, Path classpath, byte[] plugin, int messages, JamesHome home)

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -137,12 +138,14 @@ public final class FileSystemTraceStore implements TraceStore {
             return;
         }
         Instant oldest = clock.instant().minus(retention.maxAge());
-        try (DirectoryStream<Path> shards = Files.newDirectoryStream(directory)) {
+        Map<Path, OwnerFile> known = new HashMap<>();
+        files.values().forEach(state -> known.put(state.path, state));
+        try (DirectoryStream<Path> shards = Files.newDirectoryStream(directory, Files::isDirectory)) {
             for (Path shard : shards) {
                 try (DirectoryStream<Path> traces = Files.newDirectoryStream(shard, "*" + SUFFIX)) {
                     for (Path trace : traces) {
-                        if (Files.getLastModifiedTime(trace).toInstant().isBefore(oldest)) {
-                            purge(trace);
+                        if (expired(trace, oldest)) {
+                            purge(trace, known.get(trace), oldest);
                         }
                     }
                 }
@@ -152,18 +155,25 @@ public final class FileSystemTraceStore implements TraceStore {
         }
     }
 
-    /** Deletes the file under its owner's lock, if its owner is known; the next read of it loads afresh. */
-    private void purge(Path trace) throws IOException {
-        Optional<OwnerFile> known = files.values().stream().filter(candidate -> candidate.path.equals(trace)).findFirst();
-        if (known.isEmpty()) {
+    private static boolean expired(Path trace, Instant oldest) throws IOException {
+        return Files.getLastModifiedTime(trace).toInstant().isBefore(oldest);
+    }
+
+    /**
+     * Deletes the file; when its owner is known, under the owner's lock and after checking again that it is expired,
+     * since an append may have come in meanwhile. The next read of it loads afresh.
+     */
+    private static void purge(Path trace, OwnerFile state, Instant oldest) throws IOException {
+        if (state == null) {
             Files.deleteIfExists(trace);
             return;
         }
-        OwnerFile state = known.get();
         synchronized (state) {
-            Files.deleteIfExists(trace);
-            state.entries = 0;
-            state.weight = 0;
+            if (Files.exists(trace) && expired(trace, oldest)) {
+                Files.delete(trace);
+                state.entries = 0;
+                state.weight = 0;
+            }
         }
     }
 

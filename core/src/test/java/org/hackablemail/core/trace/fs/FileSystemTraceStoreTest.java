@@ -89,4 +89,17 @@ class FileSystemTraceStoreTest extends TraceStoreContract {
 
         assertThat(store.read(BOB, TraceQuery.latest(10)).entries()).extracting(TraceEntry::subject).containsExactly("second");
     }
+
+    @Test
+    void purgeExpiredShouldPassOverAFileThatIsNotAShard() throws IOException {
+        TraceStore store = store(new TraceRetention(10, 10_000_000, Duration.ofHours(1)), clock);
+        store.append(entry(BOB, clock.instant(), "old"));
+        Files.setLastModifiedTime(files().get(0), FileTime.from(clock.instant()));
+        Path stray = Files.writeString(directory.resolve("notes.txt"), "left here by hand");
+        clock.advance(Duration.ofHours(2));
+
+        store.purgeExpired();
+
+        assertThat(files()).containsExactly(stray);
+    }
 }
